@@ -1,0 +1,34 @@
+package io.certgate.core;
+
+/**
+ * The stable error codes of DESIGN.md §6. Every refusal anywhere in CertGate carries exactly one of
+ * these; clients switch on the name, so names never change.
+ */
+public enum ErrorCode {
+  CHALLENGE_UNKNOWN,
+  CHALLENGE_EXPIRED,
+  TOKEN_MALFORMED,
+  UNSUPPORTED_FORMAT,
+  ALGORITHM_MISMATCH,
+  SIGNATURE_INVALID,
+  CERT_MALFORMED,
+  CERT_EXPIRED,
+  CERT_NOT_YET_VALID,
+  CERT_UNTRUSTED,
+  CERT_REVOKED,
+  REVOCATION_UNKNOWN,
+  NOT_SIGNATURE_CERT,
+  PROVIDER_DISABLED,
+  REGION_CA_DISABLED,
+  CA_NOT_BOUND,
+  CA_ALREADY_BOUND,
+  ACCOUNT_DISABLED,
+  ACCOUNT_LOCKED,
+  FORBIDDEN,
+  RATE_LIMITED,
+  CAPTCHA_INVALID,
+  BAD_CREDENTIALS,
+  UNAUTHENTICATED,
+  BAD_REQUEST,
+  NOT_FOUND
+}
