@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An {@code openssl ocsp} responder process for one {@link OpenSslPki}'s issuing CA, answering
- * with its delegated OCSP signer. Closing it ends the process.
+ * An {@code openssl ocsp} responder process for one {@link OpenSslPki}'s issuing CA, answering with
+ * its delegated OCSP signer. Closing it ends the process.
  */
 final class OpenSslOcspResponder implements AutoCloseable {
   private final Process process;
@@ -31,9 +31,20 @@ final class OpenSslOcspResponder implements AutoCloseable {
     List<String> command =
         new ArrayList<>(
             List.of(
-                "openssl", "ocsp", "-index", "ca/index.txt", "-port",
-                String.valueOf(pki.ocspPort()), "-rsigner", "ocsp.crt", "-rkey", "ocsp.key",
-                "-CA", "ca.crt", "-ndays", "1"));
+                "openssl",
+                "ocsp",
+                "-index",
+                "ca/index.txt",
+                "-port",
+                String.valueOf(pki.ocspPort()),
+                "-rsigner",
+                "ocsp.crt",
+                "-rkey",
+                "ocsp.key",
+                "-CA",
+                "ca.crt",
+                "-ndays",
+                "1"));
     if (pki.kind() == OpenSslPki.Kind.SM2) {
       command.addAll(List.of("-rmd", "sm3", "-rsigopt", "distid:1234567812345678"));
     }

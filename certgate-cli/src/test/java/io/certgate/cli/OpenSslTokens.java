@@ -30,14 +30,15 @@ final class OpenSslTokens {
     OpenSsl.run(dir, "dgst", digest, "-binary", "-out", "origin.hash", "origin.txt");
     OpenSsl.run(dir, "dgst", digest, "-binary", "-out", "nonce.hash", "nonce.txt");
     byte[] signedData =
-        concat(Files.readAllBytes(dir.resolve("origin.hash")), Files.readAllBytes(dir.resolve("nonce.hash")));
+        concat(
+            Files.readAllBytes(dir.resolve("origin.hash")),
+            Files.readAllBytes(dir.resolve("nonce.hash")));
     Files.write(dir.resolve("signed-data.bin"), signedData);
 
     List<String> sign = new ArrayList<>(List.of("dgst", digest, "-sign", key));
     switch (algorithm) {
       case "PS256" ->
-          sign.addAll(
-              List.of("-sigopt", "rsa_padding_mode:pss", "-sigopt", "rsa_pss_saltlen:32"));
+          sign.addAll(List.of("-sigopt", "rsa_padding_mode:pss", "-sigopt", "rsa_pss_saltlen:32"));
       case "SM2SM3" -> sign.addAll(List.of("-sigopt", "distid:1234567812345678"));
       default -> {}
     }
