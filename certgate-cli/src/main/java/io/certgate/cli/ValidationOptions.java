@@ -58,10 +58,10 @@ record ValidationOptions(
             .orElse(crls.isEmpty() ? Mode.NONE : Mode.CRL);
     Failure failure =
         choice(Failure.class, "--failure", line.value("--failure")).orElse(Failure.HARD);
-    Clock clock =
-        line.value("--at")
-            .map(at -> Clock.fixed(instant(at), ZoneOffset.UTC))
-            .orElse(Clock.systemUTC());
+    Clock clock = Clock.systemUTC();
+    if (line.value("--at").isPresent()) {
+      clock = Clock.fixed(instant(line.value("--at").get()), ZoneOffset.UTC);
+    }
     List<X509Certificate> caCertificates = new ArrayList<>(anchors);
     caCertificates.addAll(intermediates);
     return new ValidationOptions(caCertificates, intermediates, crls, mode, failure, clock);

@@ -208,10 +208,11 @@ class OpenSslInteropIT {
     String nonce = nonce();
     Path token = OpenSslTokens.token(pki, "SM2SM3", "revoked.key", "revoked.crt", ORIGIN, nonce);
 
+    // The provider's CA certificates (root and issuing CA) verify the CRLs, as on the server.
     check(
-            "verify-token", "--anchors", pki.file("root.crt"), "--origin", ORIGIN, "--nonce",
-            nonce, "--revocation", "CRL", "--crls", pki.file("root.crl"), pki.file("ca.crl"),
-            token.toString())
+            "verify-token", "--anchors", pki.file("root.crt"), pki.file("ca.crt"), "--origin",
+            ORIGIN, "--nonce", nonce, "--revocation", "CRL", "--crls", pki.file("root.crl"),
+            pki.file("ca.crl"), token.toString())
         .assertRefused("CERT_REVOKED");
   }
 

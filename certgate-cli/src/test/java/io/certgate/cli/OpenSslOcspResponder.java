@@ -2,9 +2,9 @@ package io.certgate.cli;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -48,32 +48,39 @@ final class OpenSslOcspResponder implements AutoCloseable {
     if (pki.kind() == OpenSslPki.Kind.SM2) {
       command.addAll(List.of("-rmd", "sm3", "-rsigopt", "distid:1234567812345678"));
     }
+    Path log = pki.dir().resolve("ocsp.log");
     Process process =
         new ProcessBuilder(command)
             .directory(pki.dir().toFile())
             .redirectErrorStream(true)
-            .redirectOutput(pki.dir().resolve("ocsp.log").toFile())
+            .redirectOutput(log.toFile())
             .start();
     OpenSslOcspResponder responder = new OpenSslOcspResponder(process);
-    responder.awaitListening(pki.ocspPort());
+    responder.awaitListening(log);
     return responder;
   }
 
-  private void awaitListening(int port) throws IOException, InterruptedException {
+  /**
+   * Waits for the responder's "waiting for … connections" line. Probing the port with a connection
+   * would not do: openssl ocsp serves one connection at a time and would wait on the probe.
+   */
+  private void awaitListening(Path log) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IOException("openssl ocsp exited " + process.exitValue());
+        throw new IOException("openssl ocsp exited " + process.exitValue() + ": " + read(log));
       }
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+      if (read(log).contains("waiting for OCSP client connections")) {
         return;
-      } catch (IOException notYet) {
-        Thread.sleep(50);
       }
+      Thread.sleep(50);
     }
     close();
-    throw new IOException("openssl ocsp did not listen on port " + port);
+    throw new IOException("openssl ocsp did not start: " + read(log));
+  }
+
+  private static String read(Path log) throws IOException {
+    return Files.exists(log) ? Files.readString(log) : "";
   }
 
   @Override
