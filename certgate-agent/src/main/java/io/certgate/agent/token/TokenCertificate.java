@@ -26,12 +26,13 @@ public record TokenCertificate(String id, String tokenId, X509Certificate certif
   }
 
   /**
-   * Whether the certificate may sign: key usage digitalSignature or nonRepudiation (a certificate
-   * without the extension may be used for anything). Encryption certificates of a dual pair carry
-   * only keyEncipherment / keyAgreement and are refused.
+   * Whether the certificate may sign a login: its key usage has digitalSignature or nonRepudiation.
+   * Encryption certificates of a dual pair carry only keyEncipherment or keyAgreement; a
+   * certificate without the extension is refused too, as the server requires it (DESIGN.md §8 step
+   * 5).
    */
   public boolean signatureCapable() {
     boolean[] usage = certificate.getKeyUsage();
-    return usage == null || usage[0] || usage[1];
+    return usage != null && (usage[0] || usage[1]);
   }
 }
