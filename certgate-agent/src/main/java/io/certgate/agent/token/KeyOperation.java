@@ -1,5 +1,6 @@
 package io.certgate.agent.token;
 
+import io.certgate.agent.AgentException;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Provider;
@@ -12,5 +13,5 @@ import java.security.cert.X509Certificate;
 @FunctionalInterface
 public interface KeyOperation<T> {
   T apply(PrivateKey key, Provider provider, X509Certificate certificate)
-      throws GeneralSecurityException;
+      throws GeneralSecurityException, AgentException;
 }
