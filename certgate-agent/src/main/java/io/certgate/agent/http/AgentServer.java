@@ -25,7 +25,7 @@ public interface AgentServer extends AutoCloseable {
   /** The bound address: always 127.0.0.1, with the actual port (useful with port 0). */
   InetSocketAddress address();
 
-  /** Stops serving; requests in progress get a second to finish. */
+  /** Stops serving at once; a request being signed fails on the client's side. */
   @Override
   void close();
 

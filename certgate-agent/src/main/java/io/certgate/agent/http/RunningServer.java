@@ -21,7 +21,7 @@ final class RunningServer implements AgentServer {
 
   @Override
   public void close() {
-    server.stop(1);
+    server.stop(0);
     executor.shutdownNow();
   }
 }

@@ -19,6 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,9 +33,16 @@ class SoftKeyFolderIT {
 
   @TempDir Path folder;
 
+  // one CA hierarchy per key kind for the whole class: RSA key generation dominates the run time
+  private static final Map<KeyKind, TestProvider> PROVIDERS = new ConcurrentHashMap<>();
+
   private static UserCredentials user(KeyKind kind) {
-    return TestProvider.create(
-            "p12-" + kind.name().toLowerCase().replace('_', '-'), kind, Instant.now())
+    return PROVIDERS
+        .computeIfAbsent(
+            kind,
+            k ->
+                TestProvider.create(
+                    "p12-" + k.name().toLowerCase(Locale.ROOT).replace('_', '-'), k, Instant.now()))
         .issueUser("王五 " + kind);
   }
 
