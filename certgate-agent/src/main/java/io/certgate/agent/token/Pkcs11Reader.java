@@ -56,7 +56,9 @@ final class Pkcs11Reader {
             pin.locked());
     List<TokenCertificate> certificates = new ArrayList<>();
     for (X509Certificate c : certificates(p11, slot)) {
-      certificates.add(TokenCertificate.of(id, c));
+      if (c.getBasicConstraints() < 0) {
+        certificates.add(TokenCertificate.of(id, c));
+      }
     }
     return Optional.of(new TokenSnapshot(token, certificates));
   }

@@ -49,6 +49,7 @@ final class SoftKeyFolder implements KeySource {
         String id = tokenId(file);
         List<TokenCertificate> certificates =
             SoftKeyCertificates.read(file, MAX_FILE_BYTES).stream()
+                .filter(c -> c.getBasicConstraints() < 0)
                 .map(c -> TokenCertificate.of(id, c))
                 .toList();
         String name = file.getFileName().toString();

@@ -57,6 +57,7 @@ class AuthenticateIT {
   @BeforeAll
   static void start() throws Exception {
     assumeTrue(SoftHsm.available(), "SoftHSM2 is not installed or SOFTHSM2_CONF is not set");
+    SoftHsm.tokens(); // the configuration must exist before the module is first initialised
     rsa = TestProvider.create("e2e-rsa", KeyKind.RSA_2048, Instant.now()).issueUser("赵六");
     p256 = TestProvider.create("e2e-ec", KeyKind.EC_P256, Instant.now()).issueUser("钱七");
     sm2 = TestProvider.create("e2e-sm2", KeyKind.SM2, Instant.now()).issueUser("孙八");
@@ -71,7 +72,7 @@ class AuthenticateIT {
         AgentServer.builder()
             .tokens(
                 Tokens.builder()
-                    .pkcs11Modules(List.of(SoftHsm.MODULE))
+                    .pkcs11Modules(List.of(SoftHsm.module()))
                     .softKeyFolder(softKeys)
                     .rescanInterval(Duration.ZERO)
                     .build())
@@ -90,14 +91,7 @@ class AuthenticateIT {
 
   private static String provision(UserCredentials user) {
     String label = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
-    SoftHsm.provision(
-        label,
-        PIN,
-        List.of(
-            new SoftHsm.Key(
-                "0a", "sig", user.signature().privateKey(), user.signature().certificate()),
-            new SoftHsm.Key(
-                "0b", "enc", user.encryption().privateKey(), user.encryption().certificate())));
+    SoftHsm.provision(label, PIN, user);
     return label;
   }
 

@@ -33,27 +33,20 @@ class Pkcs11TokensIT {
   @BeforeAll
   static void issue() {
     assumeTrue(SoftHsm.available(), "SoftHSM2 is not installed or SOFTHSM2_CONF is not set");
-    SoftHsm.ensureConfigured();
+    SoftHsm.tokens(); // the configuration must exist before the module is first initialised
     rsaUser = TestProvider.create("demo-rsa", KeyKind.RSA_2048, Instant.now()).issueUser("张三");
     ecUser = TestProvider.create("demo-ec", KeyKind.EC_P256, Instant.now()).issueUser("李四");
   }
 
   private static String provision(UserCredentials user) {
     String label = "cg-" + UUID.randomUUID().toString().substring(0, 8);
-    SoftHsm.provision(
-        label,
-        PIN,
-        List.of(
-            new SoftHsm.Key(
-                "01", "sig", user.signature().privateKey(), user.signature().certificate()),
-            new SoftHsm.Key(
-                "02", "enc", user.encryption().privateKey(), user.encryption().certificate())));
+    SoftHsm.provision(label, PIN, user);
     return label;
   }
 
   private static Tokens tokens() {
     return Tokens.builder()
-        .pkcs11Modules(List.of(SoftHsm.MODULE))
+        .pkcs11Modules(List.of(SoftHsm.module()))
         .rescanInterval(Duration.ZERO)
         .build();
   }
