@@ -1,0 +1,114 @@
+package io.certgate.core.cert;
+
+import io.certgate.core.CertGateException;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Checks a certificate against the configured CA providers, in the order of DESIGN §8:
+ *
+ * <ol>
+ *   <li>purpose (step 5): {@code NOT_SIGNATURE_CERT}, unless {@link Purpose#ANY};
+ *   <li>validity of the certificate at the clock (step 6): {@code CERT_EXPIRED}, {@code
+ *       CERT_NOT_YET_VALID};
+ *   <li>a path to the roots of an enabled provider (step 6), each certificate on it valid: {@code
+ *       CERT_UNTRUSTED}, or {@code PROVIDER_DISABLED} when only a disabled provider's roots are
+ *       reached; then the lock ID by the provider's rule ({@code CERT_MALFORMED} when missing);
+ *   <li>revocation of the certificate and its intermediates per the provider's policy (step 7):
+ *       {@code CERT_REVOKED}, {@code REVOCATION_UNKNOWN}.
+ * </ol>
+ *
+ * <p>Results of steps 6–7 are cached per fingerprint until the earliest of the path's expiry and
+ * the next revocation refresh (a SOFT-accepted unknown status is never cached). Thread-safe. Close
+ * it to stop the background CRL refreshes.
+ */
+public interface CertificateValidator extends AutoCloseable {
+
+  /**
+   * Validates {@code certificate}.
+   *
+   * @param chain further certificates that may help to build the path (e.g. the token's chain);
+   *     they are never trusted by themselves
+   * @throws CertGateException the subclass naming the first failed check
+   */
+  ValidatedCertificate validate(
+      X509Certificate certificate, List<X509Certificate> chain, Purpose purpose)
+      throws CertGateException;
+
+  /**
+   * Downloads every provider's CRLs again now and waits; a failed download keeps the CRL held.
+   * Background refreshing makes this unnecessary for validation; it is for operators and tests.
+   */
+  void refreshCrls();
+
+  /** The providers this validator knows, enabled or not. */
+  List<ProviderTrust> providers();
+
+  /** Stops background CRL refreshing. */
+  @Override
+  void close();
+
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Configures a {@link CertificateValidator}. */
+  final class Builder {
+    Clock clock = Clock.systemUTC();
+    SecureRandom random;
+    final List<ProviderTrust> providers = new ArrayList<>();
+    int cacheSize = 10_000;
+
+    private Builder() {}
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    /** Source of OCSP nonces (required). */
+    public Builder secureRandom(SecureRandom random) {
+      this.random = Objects.requireNonNull(random);
+      return this;
+    }
+
+    public Builder provider(ProviderTrust provider) {
+      providers.add(Objects.requireNonNull(provider));
+      return this;
+    }
+
+    public Builder providers(List<ProviderTrust> list) {
+      list.forEach(this::provider);
+      return this;
+    }
+
+    /** Most validated certificates kept (default 10,000; 0 disables the cache). */
+    public Builder cacheSize(int cacheSize) {
+      this.cacheSize = cacheSize;
+      return this;
+    }
+
+    /**
+     * Builds the validator and starts loading the providers' CRLs in the background.
+     *
+     * @throws IllegalArgumentException without a SecureRandom, with two providers of one code, or
+     *     with a negative cache size
+     */
+    public CertificateValidator build() {
+      if (random == null) {
+        throw new IllegalArgumentException("a SecureRandom is required (OCSP nonces)");
+      }
+      if (providers.stream().map(ProviderTrust::code).distinct().count() != providers.size()) {
+        throw new IllegalArgumentException("provider codes must be unique");
+      }
+      if (cacheSize < 0) {
+        throw new IllegalArgumentException("cache size must not be negative");
+      }
+      return DefaultCertificateValidator.start(this);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.certgate.core.cert;
+
+import io.certgate.core.CertMalformedException;
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.HexFormat;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+
+/**
+ * Decoding and fingerprinting of X.509 certificates with Bouncy Castle, whose certificate objects
+ * understand SM2 keys (the JDK's do not).
+ */
+public final class Certificates {
+  static final Provider BC = new BouncyCastleProvider();
+
+  private Certificates() {}
+
+  /**
+   * Decodes one DER certificate.
+   *
+   * @throws CertMalformedException when the bytes are not exactly one X.509 certificate
+   */
+  public static X509Certificate decode(byte[] der) throws CertMalformedException {
+    try {
+      CertificateFactory factory = CertificateFactory.getInstance("X.509", BC);
+      ByteArrayInputStream in = new ByteArrayInputStream(der);
+      X509Certificate certificate = (X509Certificate) factory.generateCertificate(in);
+      if (certificate == null || in.available() > 0) {
+        throw new CertMalformedException("not exactly one DER certificate");
+      }
+      return certificate;
+    } catch (CertificateException | RuntimeException e) {
+      throw new CertMalformedException("certificate does not decode: " + e.getMessage(), e);
+    }
+  }
+
+  /** Re-reads a certificate from another provider as a Bouncy Castle one. */
+  static X509Certificate asBouncyCastle(X509Certificate certificate) throws CertMalformedException {
+    if (certificate.getClass().getName().startsWith("org.bouncycastle.")) {
+      return certificate;
+    }
+    try {
+      return decode(certificate.getEncoded());
+    } catch (CertificateEncodingException e) {
+      throw new CertMalformedException("certificate does not encode", e);
+    }
+  }
+
+  /** Lowercase hex SHA-256 of the certificate's DER encoding. */
+  public static String fingerprint(X509Certificate certificate) {
+    try {
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+    } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+      throw new IllegalStateException("SHA-256 of a decoded certificate cannot fail", e);
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package io.certgate.core.cert;
+
+import io.certgate.core.CertGateException;
+import io.certgate.core.CertUntrustedException;
+import io.certgate.core.ProviderDisabledException;
+import io.certgate.core.revocation.CrlStore;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** The {@link CertificateValidator}: the checks of DESIGN §8 steps 5–7, composed in order. */
+final class DefaultCertificateValidator implements CertificateValidator {
+  private final Clock clock;
+  private final List<TrustedProvider> providers;
+  private final ScheduledExecutorService scheduler;
+  private final Optional<ValidationCache> cache;
+
+  private DefaultCertificateValidator(
+      Clock clock,
+      List<TrustedProvider> providers,
+      ScheduledExecutorService scheduler,
+      int cacheSize) {
+    this.clock = clock;
+    this.providers = providers;
+    this.scheduler = scheduler;
+    this.cache = cacheSize == 0 ? Optional.empty() : Optional.of(new ValidationCache(cacheSize));
+  }
+
+  static DefaultCertificateValidator start(CertificateValidator.Builder b) {
+    ScheduledExecutorService scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "certgate-revocation-refresh");
+              thread.setDaemon(true);
+              return thread;
+            });
+    List<TrustedProvider> started = new ArrayList<>();
+    for (ProviderTrust trust : b.providers) {
+      started.add(TrustedProvider.start(trust, b.clock, b.random, scheduler));
+    }
+    return new DefaultCertificateValidator(b.clock, List.copyOf(started), scheduler, b.cacheSize);
+  }
+
+  @Override
+  public ValidatedCertificate validate(
+      X509Certificate certificate, List<X509Certificate> chain, Purpose purpose)
+      throws CertGateException {
+    X509Certificate target = Certificates.asBouncyCastle(certificate);
+    PurposeCheck.check(target, purpose);
+    Instant now = clock.instant();
+    ValidityCheck.check(target, now);
+    String fingerprint = Certificates.fingerprint(target);
+    Optional<ValidatedCertificate> cached = cache.flatMap(c -> c.get(fingerprint, now));
+    if (cached.isPresent()) {
+      return cached.get();
+    }
+    List<X509Certificate> helpers = new ArrayList<>();
+    for (X509Certificate c : chain) {
+      helpers.add(Certificates.asBouncyCastle(c));
+    }
+    Found found = findPath(target, helpers, now);
+    ValidityCheck.checkAll(found.path(), now);
+    String lockId = found.provider().trust().lockIdRule().extract(target);
+    RevocationCheck.Result revocation = found.provider().revocation().check(found.path());
+    Instant until = validUntil(found.path(), revocation);
+    ValidatedCertificate validated =
+        new ValidatedCertificate(
+            target,
+            found.path(),
+            found.provider().trust(),
+            lockId,
+            fingerprint,
+            revocation.sources(),
+            until);
+    if (revocation.complete()) {
+      cache.ifPresent(c -> c.put(validated));
+    }
+    return validated;
+  }
+
+  private record Found(TrustedProvider provider, List<X509Certificate> path) {}
+
+  /**
+   * Tries enabled providers at the clock first. When none gives a path, the same is tried at the
+   * certificate's notBefore, so that an intermediate or root that has since expired is reported as
+   * such (by the validity check of the caller) rather than as untrusted.
+   */
+  private Found findPath(X509Certificate target, List<X509Certificate> chain, Instant now)
+      throws CertGateException {
+    Instant issuedAt = target.getNotBefore().toInstant();
+    for (Instant at : List.of(now, issuedAt)) {
+      for (TrustedProvider provider : ordered()) {
+        Optional<List<X509Certificate>> path = provider.path().build(target, chain, at);
+        if (path.isPresent()) {
+          if (!provider.trust().enabled()) {
+            throw new ProviderDisabledException(
+                "provider " + provider.trust().code() + " is disabled");
+          }
+          return new Found(provider, path.get());
+        }
+      }
+    }
+    throw new CertUntrustedException(
+        "no path to the roots of an enabled provider from "
+            + target.getSubjectX500Principal().getName());
+  }
+
+  /** Enabled providers before disabled ones, so a shared root never reports a false disable. */
+  private List<TrustedProvider> ordered() {
+    return providers.stream()
+        .sorted(Comparator.comparing((TrustedProvider p) -> !p.trust().enabled()))
+        .toList();
+  }
+
+  private static Instant validUntil(List<X509Certificate> path, RevocationCheck.Result revocation) {
+    Instant until =
+        path.stream()
+            .map(c -> c.getNotAfter().toInstant())
+            .min(Comparator.naturalOrder())
+            .orElseThrow();
+    return revocation.nextUpdate().filter(until::isAfter).orElse(until);
+  }
+
+  @Override
+  public void refreshCrls() {
+    providers.forEach(p -> p.crls().ifPresent(CrlStore::refreshNow));
+  }
+
+  @Override
+  public List<ProviderTrust> providers() {
+    return providers.stream().map(TrustedProvider::trust).toList();
+  }
+
+  @Override
+  public void close() {
+    providers.forEach(p -> p.crls().ifPresent(c -> c.close()));
+    scheduler.shutdownNow();
+  }
+}

@@ -1,0 +1,51 @@
+package io.certgate.core.cert;
+
+import io.certgate.core.revocation.CrlStore;
+import io.certgate.core.revocation.OcspClient;
+import io.certgate.core.revocation.RevocationPolicy;
+import io.certgate.core.revocation.RevocationPolicy.Mode;
+import io.certgate.core.revocation.RevocationSource;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** A provider ready for validation: its path builder and its revocation sources. */
+record TrustedProvider(
+    ProviderTrust trust, TrustPath path, RevocationCheck revocation, Optional<CrlStore> crls) {
+
+  static TrustedProvider start(
+      ProviderTrust trust, Clock clock, SecureRandom random, ScheduledExecutorService scheduler) {
+    RevocationPolicy policy = trust.revocation();
+    Optional<CrlStore> crls = Optional.empty();
+    if (policy.mode() == Mode.CRL || policy.mode() == Mode.OCSP_THEN_CRL) {
+      crls =
+          Optional.of(
+              CrlStore.builder()
+                  .clock(clock)
+                  .issuers(trust.anchors())
+                  .crlUrls(policy.crlUrls())
+                  .timeout(policy.timeout())
+                  .scheduler(scheduler)
+                  .build());
+    }
+    Optional<RevocationSource> ocsp = Optional.empty();
+    if (policy.mode() == Mode.OCSP || policy.mode() == Mode.OCSP_THEN_CRL) {
+      ocsp =
+          Optional.of(
+              OcspClient.builder()
+                  .clock(clock)
+                  .secureRandom(random)
+                  .responderUrl(policy.ocspUrl())
+                  .trustedResponder(policy.ocspResponderCertificate())
+                  .timeout(policy.timeout())
+                  .clockSkew(policy.clockSkew())
+                  .build());
+    }
+    return new TrustedProvider(
+        trust,
+        new TrustPath(trust.anchors()),
+        new RevocationCheck(policy, ocsp, crls.map(c -> c)),
+        crls);
+  }
+}

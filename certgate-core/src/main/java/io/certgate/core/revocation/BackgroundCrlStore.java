@@ -1,0 +1,179 @@
+package io.certgate.core.revocation;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.bouncycastle.asn1.x500.X500Name;
+
+/** The {@link CrlStore}: one {@link CrlSlot} per CRL URL, refreshed on a scheduler. */
+final class BackgroundCrlStore implements CrlStore {
+  private static final System.Logger LOG = System.getLogger(BackgroundCrlStore.class.getName());
+  private static final int MAX_DISCOVERED_URLS = 256;
+
+  private final Clock clock;
+  private final Fetcher fetcher;
+  private final CopyOnWriteArrayList<X509Certificate> issuers;
+  private final ConcurrentHashMap<URI, CrlSlot> slots = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService scheduler;
+  private final boolean ownsScheduler;
+  private final Duration coldWait;
+  private final Duration refreshMargin;
+  private final Duration retryDelay;
+  private final boolean followDistributionPoints;
+
+  private BackgroundCrlStore(CrlStore.Builder b) {
+    this.clock = b.clock;
+    this.fetcher =
+        new Fetcher(
+            b.httpClient.orElseGet(() -> Fetcher.defaultClient(b.timeout)), b.timeout, b.maxBytes);
+    this.issuers = new CopyOnWriteArrayList<>(b.issuers);
+    this.ownsScheduler = b.scheduler.isEmpty();
+    this.scheduler = b.scheduler.orElseGet(BackgroundCrlStore::daemonScheduler);
+    this.coldWait = b.coldWait;
+    this.refreshMargin = b.refreshMargin;
+    this.retryDelay = b.retryDelay;
+    this.followDistributionPoints = b.followDistributionPoints;
+  }
+
+  static BackgroundCrlStore start(CrlStore.Builder builder) {
+    BackgroundCrlStore store = new BackgroundCrlStore(builder);
+    builder.urls.forEach(store::register);
+    return store;
+  }
+
+  static ScheduledExecutorService daemonScheduler() {
+    return Executors.newSingleThreadScheduledExecutor(
+        task -> {
+          Thread thread = new Thread(task, "certgate-crl-refresh");
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
+  @Override
+  public Optional<RevocationStatus> status(X509Certificate certificate, X509Certificate issuer) {
+    Optional<RevocationStatus> status = lookup(certificate, issuer);
+    if (status.isPresent()) {
+      return status;
+    }
+    // Cold path only: a CRL still loading for the first time, or a distribution point not seen yet.
+    List<CompletableFuture<Void>> pending = new ArrayList<>();
+    slots.values().stream()
+        .filter(s -> !s.firstLoad().isDone())
+        .forEach(s -> pending.add(s.firstLoad()));
+    if (followDistributionPoints && pending.isEmpty()) {
+      for (URI url : DistributionPoints.of(certificate)) {
+        if (!slots.containsKey(url) && slots.size() < MAX_DISCOVERED_URLS) {
+          issuers.addIfAbsent(issuer);
+          pending.add(register(url).firstLoad());
+        }
+      }
+    }
+    if (pending.isEmpty()) {
+      return Optional.empty();
+    }
+    awaitAll(pending);
+    return lookup(certificate, issuer);
+  }
+
+  private Optional<RevocationStatus> lookup(X509Certificate certificate, X509Certificate issuer) {
+    Instant now = clock.instant();
+    X500Name issuerName = X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded());
+    boolean isCa = certificate.getBasicConstraints() >= 0;
+    for (CrlSlot slot : slots.values()) {
+      Optional<Crl> crl = slot.currentFor(issuerName, issuer, now);
+      if (crl.isPresent() && crl.get().scope().covers(isCa)) {
+        boolean revoked = crl.get().lists(certificate.getSerialNumber());
+        return Optional.of(
+            new RevocationStatus(revoked, crl.get().nextUpdate(), "CRL " + slot.url()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private void awaitAll(List<CompletableFuture<Void>> pending) {
+    try {
+      CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+          .get(coldWait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+      LOG.log(Level.DEBUG, "CRL not loaded within the cold wait", e);
+    }
+  }
+
+  private CrlSlot register(URI url) {
+    return slots.computeIfAbsent(
+        url,
+        u -> {
+          CrlSlot slot = new CrlSlot(u);
+          scheduler.execute(() -> refresh(slot));
+          return slot;
+        });
+  }
+
+  @Override
+  public void refreshNow() {
+    slots.values().forEach(this::load);
+  }
+
+  /** Downloads, checks and installs one CRL, then plans the next download. */
+  private void refresh(CrlSlot slot) {
+    Duration delay = load(slot);
+    if (!scheduler.isShutdown()) {
+      slot.schedule(
+          scheduler.schedule(() -> refresh(slot), delay.toMillis(), TimeUnit.MILLISECONDS));
+    }
+  }
+
+  private Duration load(CrlSlot slot) {
+    try {
+      CrlLoader.Loaded loaded = CrlLoader.load(fetcher.get(slot.url()), issuers);
+      slot.install(loaded);
+      Crl crl = loaded.crl();
+      LOG.log(Level.DEBUG, "CRL {0} loaded: {1} serials", slot.url(), crl.revoked().size());
+      return nextRefresh(crl);
+    } catch (IOException | CrlLoader.RejectedCrlException | RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "CRL {0} not loaded, keeping the previous one: {1}",
+          slot.url(),
+          e.getMessage());
+      slot.failed();
+      return retryDelay;
+    }
+  }
+
+  private Duration nextRefresh(Crl crl) {
+    Instant now = clock.instant();
+    Instant next = crl.nextUpdate().orElse(now.plus(retryDelay));
+    // Never more than a quarter of the CRL's lifetime early, so short-lived CRLs still get used.
+    Duration lifetime = Duration.between(crl.thisUpdate(), next);
+    Duration margin =
+        lifetime.dividedBy(4).compareTo(refreshMargin) < 0 ? lifetime.dividedBy(4) : refreshMargin;
+    Duration delay = Duration.between(now, next.minus(margin));
+    return delay.compareTo(retryDelay) < 0 ? retryDelay : delay;
+  }
+
+  @Override
+  public void close() {
+    slots.values().forEach(CrlSlot::cancel);
+    if (ownsScheduler) {
+      scheduler.shutdownNow();
+    }
+  }
+}

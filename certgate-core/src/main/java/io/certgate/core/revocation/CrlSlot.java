@@ -1,0 +1,63 @@
+package io.certgate.core.revocation;
+
+import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import org.bouncycastle.asn1.x500.X500Name;
+
+/** The current CRL from one URL. Written by the refresh thread, read by validating threads. */
+final class CrlSlot {
+  private final URI url;
+  private final CompletableFuture<Void> firstLoad = new CompletableFuture<>();
+  private volatile Optional<CrlLoader.Loaded> current = Optional.empty();
+  private volatile Optional<ScheduledFuture<?>> next = Optional.empty();
+
+  CrlSlot(URI url) {
+    this.url = url;
+  }
+
+  URI url() {
+    return url;
+  }
+
+  /** Completes after the first download attempt, successful or not. */
+  CompletableFuture<Void> firstLoad() {
+    return firstLoad;
+  }
+
+  /** The CRL of {@code issuer} held here, if it is current at {@code now}. */
+  Optional<Crl> currentFor(X500Name issuerName, X509Certificate issuer, Instant now) {
+    return current
+        .filter(loaded -> loaded.crl().issuer().equals(issuerName))
+        .filter(loaded -> loaded.crl().currentAt(now))
+        .filter(loaded -> Arrays.equals(loaded.issuerKey(), issuer.getPublicKey().getEncoded()))
+        .map(CrlLoader.Loaded::crl);
+  }
+
+  synchronized void install(CrlLoader.Loaded loaded) throws CrlLoader.RejectedCrlException {
+    Optional<CrlLoader.Loaded> old = current;
+    if (old.isPresent() && loaded.crl().thisUpdate().isBefore(old.get().crl().thisUpdate())) {
+      // A replayed older CRL could hide a revocation published since.
+      throw new CrlLoader.RejectedCrlException("older than the CRL already held");
+    }
+    current = Optional.of(loaded);
+    firstLoad.complete(null);
+  }
+
+  void failed() {
+    firstLoad.complete(null);
+  }
+
+  void schedule(ScheduledFuture<?> future) {
+    next = Optional.of(future);
+  }
+
+  void cancel() {
+    next.ifPresent(f -> f.cancel(false));
+    firstLoad.complete(null);
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * Revocation status of certificates (DESIGN §8 step 7): a {@link
+ * io.certgate.core.revocation.CrlStore} that keeps signature-checked, indexed CRLs current in the
+ * background, an {@link io.certgate.core.revocation.OcspClient} with nonce, RFC 6960 responder
+ * authorisation and a bounded response cache, and the per-provider {@link
+ * io.certgate.core.revocation.RevocationPolicy}. It answers "revoked, good, or unknown"; deciding
+ * what unknown means (HARD or SOFT) belongs to {@code io.certgate.core.cert}.
+ */
+@NullMarked
+package io.certgate.core.revocation;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,15 @@
+/**
+ * The CertGate auth token of DESIGN.md §5: its strict JSON form ({@link
+ * io.certgate.core.token.AuthTokens}), the data to be signed ({@link
+ * io.certgate.core.token.SignedData}), signing for the local client ({@link
+ * io.certgate.core.token.TokenSigner}) and signature verification with the algorithm bound to the
+ * key type ({@link io.certgate.core.token.TokenSignatureVerifier}).
+ *
+ * <p>Elliptic-curve and SM2 verification run on Bouncy Castle, passed explicitly as a provider and
+ * never registered globally. This package does not decide whether a certificate is trusted, valid
+ * or fit for signing: that is the certificate validation's job.
+ */
+@NullMarked
+package io.certgate.core.token;
+
+import org.jspecify.annotations.NullMarked;
