@@ -59,13 +59,18 @@ class OpenSslInteropIT {
 
     Checked checked =
         check(
-            "verify-chain", "--anchors", pki.file("root.crt"), "--intermediates",
-            pki.file("ca.crt"), pki.file("user.crt"));
+            "verify-chain",
+            "--anchors",
+            pki.file("root.crt"),
+            "--intermediates",
+            pki.file("ca.crt"),
+            pki.file("user.crt"));
 
     checked.assertValid();
     assertThat(checked.json().get("keyAlgorithm").map(Object::toString)).isPresent();
     assertThat(checked.string("keyAlgorithm")).isEqualTo(kind.keyAlgorithm);
-    assertThat(checked.string("subject")).isEqualTo("O=CertGate Interop,CN=OpenSSL " + kind.script + " User");
+    assertThat(checked.string("subject"))
+        .isEqualTo("O=CertGate Interop,CN=OpenSSL " + kind.script + " User");
     assertThat(checked.strings("path")).hasSize(3).last().asString().contains("Root");
   }
 
@@ -76,7 +81,8 @@ class OpenSslInteropIT {
     Path bundle =
         Files.writeString(
             pki.dir().resolve("bundle.pem"),
-            Files.readString(pki.dir().resolve("user.crt")) + Files.readString(pki.dir().resolve("ca.crt")));
+            Files.readString(pki.dir().resolve("user.crt"))
+                + Files.readString(pki.dir().resolve("ca.crt")));
 
     check("verify-chain", "--anchors", pki.file("root.crt"), bundle.toString()).assertValid();
   }
@@ -88,7 +94,12 @@ class OpenSslInteropIT {
     OpenSsl.run(pki.dir(), "x509", "-in", "user.crt", "-outform", "DER", "-out", "user.der");
     OpenSsl.run(pki.dir(), "x509", "-in", "root.crt", "-outform", "DER", "-out", "root.der");
 
-    check("verify-chain", "--anchors", pki.file("root.der"), pki.file("ca.crt"), pki.file("user.der"))
+    check(
+            "verify-chain",
+            "--anchors",
+            pki.file("root.der"),
+            pki.file("ca.crt"),
+            pki.file("user.der"))
         .assertValid();
   }
 
@@ -97,8 +108,16 @@ class OpenSslInteropIT {
   void checksRevocationWithOpenSslCrls(Kind kind) {
     OpenSslPki pki = PKIS.get(kind);
     String[] common = {
-      "verify-chain", "--anchors", pki.file("root.crt"), "--intermediates", pki.file("ca.crt"),
-      "--crls", pki.file("root.crl"), pki.file("ca.crl"), "--revocation", "CRL"
+      "verify-chain",
+      "--anchors",
+      pki.file("root.crt"),
+      "--intermediates",
+      pki.file("ca.crt"),
+      "--crls",
+      pki.file("root.crl"),
+      pki.file("ca.crl"),
+      "--revocation",
+      "CRL"
     };
 
     Checked good = check(concat(common, pki.file("user.crt")));
@@ -116,13 +135,26 @@ class OpenSslInteropIT {
 
     Checked revoked =
         check(
-            "verify-chain", "--anchors", pki.file("root.crt"), "--intermediates",
-            pki.file("ca.crt"), "--revocation", "OCSP", pki.file("revoked.crt"));
+            "verify-chain",
+            "--anchors",
+            pki.file("root.crt"),
+            "--intermediates",
+            pki.file("ca.crt"),
+            "--revocation",
+            "OCSP",
+            pki.file("revoked.crt"));
     // The issuing CA has no responder of its own: its status comes from the root's CRL.
     Checked good =
         check(
-            "verify-chain", "--anchors", pki.file("root.crt"), "--intermediates",
-            pki.file("ca.crt"), "--revocation", "OCSP_THEN_CRL", "--crls", pki.file("root.crl"),
+            "verify-chain",
+            "--anchors",
+            pki.file("root.crt"),
+            "--intermediates",
+            pki.file("ca.crt"),
+            "--revocation",
+            "OCSP_THEN_CRL",
+            "--crls",
+            pki.file("root.crl"),
             pki.file("user.crt"));
 
     revoked.assertRefused("CERT_REVOKED");
@@ -165,8 +197,12 @@ class OpenSslInteropIT {
     OpenSslPki other = PKIS.get(Kind.values()[(kind.ordinal() + 1) % Kind.values().length]);
 
     check(
-            "verify-chain", "--anchors", other.file("root.crt"), "--intermediates",
-            pki.file("ca.crt"), pki.file("user.crt"))
+            "verify-chain",
+            "--anchors",
+            other.file("root.crt"),
+            "--intermediates",
+            pki.file("ca.crt"),
+            pki.file("user.crt"))
         .assertRefused("CERT_UNTRUSTED");
   }
 
@@ -210,9 +246,20 @@ class OpenSslInteropIT {
 
     // The provider's CA certificates (root and issuing CA) verify the CRLs, as on the server.
     check(
-            "verify-token", "--anchors", pki.file("root.crt"), pki.file("ca.crt"), "--origin",
-            ORIGIN, "--nonce", nonce, "--revocation", "CRL", "--crls", pki.file("root.crl"),
-            pki.file("ca.crl"), token.toString())
+            "verify-token",
+            "--anchors",
+            pki.file("root.crt"),
+            pki.file("ca.crt"),
+            "--origin",
+            ORIGIN,
+            "--nonce",
+            nonce,
+            "--revocation",
+            "CRL",
+            "--crls",
+            pki.file("root.crl"),
+            pki.file("ca.crl"),
+            token.toString())
         .assertRefused("CERT_REVOKED");
   }
 
@@ -223,7 +270,8 @@ class OpenSslInteropIT {
 
     check("verify-chain", "--anchors", pki.file("root.crt"), garbage.toString())
         .assertRefused("CERT_MALFORMED");
-    Checked badAnchor = check("verify-chain", "--anchors", garbage.toString(), pki.file("user.crt"));
+    Checked badAnchor =
+        check("verify-chain", "--anchors", garbage.toString(), pki.file("user.crt"));
     assertThat(badAnchor.run().exitStatus()).isEqualTo(2);
     assertThat(badAnchor.string("error")).isEqualTo("BAD_REQUEST");
   }
@@ -232,8 +280,10 @@ class OpenSslInteropIT {
   void lockIdAgreesWithOpenSsl() throws Exception {
     OpenSslPki pki = PKIS.get(Kind.SM2);
     OpenSsl.run(pki.dir(), "x509", "-in", "user.crt", "-pubkey", "-noout", "-out", "pub.pem");
-    OpenSsl.run(pki.dir(), "pkey", "-pubin", "-in", "pub.pem", "-outform", "DER", "-out", "pub.der");
-    String opensslSpkiSha256 = OpenSsl.run(pki.dir(), "dgst", "-sha256", "-r", "pub.der").split(" ")[0];
+    OpenSsl.run(
+        pki.dir(), "pkey", "-pubin", "-in", "pub.pem", "-outform", "DER", "-out", "pub.der");
+    String opensslSpkiSha256 =
+        OpenSsl.run(pki.dir(), "dgst", "-sha256", "-r", "pub.der").split(" ")[0];
     String opensslSerial =
         OpenSsl.run(pki.dir(), "x509", "-in", "user.crt", "-serial", "-noout").strip().substring(7);
 
@@ -255,12 +305,26 @@ class OpenSslInteropIT {
 
     JarRun accepted =
         JarRun.of(
-            jar, "verify-token", "--anchors", pki.file("root.crt"), "--origin", ORIGIN,
-            "--nonce", nonce, token.toString());
+            jar,
+            "verify-token",
+            "--anchors",
+            pki.file("root.crt"),
+            "--origin",
+            ORIGIN,
+            "--nonce",
+            nonce,
+            token.toString());
     JarRun revoked =
         JarRun.of(
-            jar, "verify-chain", "--anchors", pki.file("root.crt"), pki.file("ca.crt"),
-            "--crls", pki.file("root.crl"), pki.file("ca.crl"), pki.file("revoked.crt"));
+            jar,
+            "verify-chain",
+            "--anchors",
+            pki.file("root.crt"),
+            pki.file("ca.crt"),
+            "--crls",
+            pki.file("root.crl"),
+            pki.file("ca.crl"),
+            pki.file("revoked.crt"));
     JarRun usage = JarRun.of(jar, "verify-chain");
 
     assertThat(accepted.exitStatus()).as(accepted.stdout()).isZero();
@@ -272,7 +336,13 @@ class OpenSslInteropIT {
 
   private static Checked verifyToken(OpenSslPki pki, String origin, String nonce, Path token) {
     return check(
-        "verify-token", "--anchors", pki.file("root.crt"), "--origin", origin, "--nonce", nonce,
+        "verify-token",
+        "--anchors",
+        pki.file("root.crt"),
+        "--origin",
+        origin,
+        "--nonce",
+        nonce,
         token.toString());
   }
 
@@ -301,7 +371,9 @@ class OpenSslInteropIT {
   record Checked(CliRun run, JsonObject json) {
     void assertValid() {
       assertThat(run.exitStatus()).as(run.stdout()).isZero();
-      assertThat(json.get("valid")).as(run.stdout()).hasValue(io.certgate.core.json.JsonBoolean.TRUE);
+      assertThat(json.get("valid"))
+          .as(run.stdout())
+          .hasValue(io.certgate.core.json.JsonBoolean.TRUE);
     }
 
     void assertRefused(String code) {
