@@ -7,6 +7,8 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -15,7 +17,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Why elliptic-curve verification runs on Bouncy Castle: one P-256 signature verified with the JDK
- * 17 default provider (SunEC, with its own key object) and with Bouncy Castle, in the same run.
+ * 17 default provider (SunEC, with its own key object) and with Bouncy Castle, concurrently in one
+ * JMH group so both see the same machine load.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -45,6 +48,8 @@ public class EcdsaProviderBenchmark {
   }
 
   @Benchmark
+  @Group("p256")
+  @GroupThreads(1)
   public boolean jdkP256() throws Exception {
     Signature s = Signature.getInstance("SHA256withECDSA");
     s.initVerify(jdkKey);
@@ -53,6 +58,8 @@ public class EcdsaProviderBenchmark {
   }
 
   @Benchmark
+  @Group("p256")
+  @GroupThreads(1)
   public boolean bouncyCastleP256() throws Exception {
     Signature s = Signature.getInstance("SHA256withECDSA", Providers.BC);
     s.initVerify(bcKey);

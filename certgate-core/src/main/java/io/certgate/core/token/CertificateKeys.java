@@ -4,22 +4,21 @@ import io.certgate.core.AlgorithmMismatchException;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.security.spec.X509EncodedKeySpec;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The classified, Bouncy-Castle-ready public key of a certificate, kept in a small LRU cache keyed
- * by the certificate's full DER encoding.
+ * by the certificate itself ({@link X509Certificate#equals} compares the full DER encoding, and
+ * both the JDK and Bouncy Castle cache the hash code).
  *
  * <p>Why a cache: {@code X509Certificate.getPublicKey()} decodes a new key object on every call in
  * Bouncy Castle, and a new EC key loses the precomputed multiples of its point that make repeated
  * verification with one key about twice as fast. Logins repeat the same few thousand certificates,
  * so keeping their keys makes warm verification cost what a bare {@code Signature.verify} costs.
- * Keying by the whole encoding means two certificates share an entry only if they are identical.
+ * Keying by the whole certificate means two certificates share an entry only if they are identical.
  */
 final class CertificateKeys {
   /** A key, classified once. */
@@ -27,10 +26,10 @@ final class CertificateKeys {
 
   private static final int CAPACITY = 4096;
 
-  private static final Map<Der, CertificateKey> CACHE =
+  private static final Map<X509Certificate, CertificateKey> CACHE =
       new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Der, CertificateKey> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<X509Certificate, CertificateKey> eldest) {
           return size() > CAPACITY;
         }
       };
@@ -38,21 +37,15 @@ final class CertificateKeys {
   private CertificateKeys() {}
 
   static CertificateKey of(X509Certificate certificate) throws AlgorithmMismatchException {
-    Der der;
-    try {
-      der = new Der(certificate.getEncoded());
-    } catch (CertificateEncodingException e) {
-      return load(certificate.getPublicKey());
-    }
     synchronized (CACHE) {
-      CertificateKey cached = CACHE.get(der);
+      CertificateKey cached = CACHE.get(certificate);
       if (cached != null) {
         return cached;
       }
     }
     CertificateKey loaded = load(certificate.getPublicKey());
     synchronized (CACHE) {
-      CACHE.put(der, loaded);
+      CACHE.put(certificate, loaded);
     }
     return loaded;
   }
@@ -75,23 +68,6 @@ final class CertificateKeys {
           .generatePublic(new X509EncodedKeySpec(key.getEncoded()));
     } catch (GeneralSecurityException | RuntimeException e) {
       throw new AlgorithmMismatchException("unreadable EC public key", e);
-    }
-  }
-
-  private record Der(byte[] bytes) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Der d && Arrays.equals(bytes, d.bytes);
-    }
-
-    @Override
-    public int hashCode() {
-      return Arrays.hashCode(bytes);
-    }
-
-    @Override
-    public String toString() {
-      return "Der[" + bytes.length + " bytes]";
     }
   }
 }
