@@ -4,10 +4,14 @@ import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /** The key types the test PKI issues, each with the signature algorithm its CAs sign with. */
 public enum KeyKind {
@@ -44,6 +48,19 @@ public enum KeyKind {
   /** Whether an encryption certificate of this kind uses keyAgreement (EC, SM2) or not (RSA). */
   public boolean usesKeyAgreement() {
     return this != RSA_2048;
+  }
+
+  /**
+   * The kind of an existing public key: RSA (any size) is {@code RSA_2048}, an EC key on the SM2
+   * curve is {@code SM2}, any other EC key {@code EC_P256}.
+   */
+  public static KeyKind of(PublicKey key) {
+    if ("RSA".equals(key.getAlgorithm())) {
+      return RSA_2048;
+    }
+    ASN1Encodable parameters =
+        SubjectPublicKeyInfo.getInstance(key.getEncoded()).getAlgorithm().getParameters();
+    return GMObjectIdentifiers.sm2p256v1.equals(parameters) ? SM2 : EC_P256;
   }
 
   /** Generates a fresh key pair with Bouncy Castle. */

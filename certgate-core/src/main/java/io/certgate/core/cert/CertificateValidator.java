@@ -39,6 +39,12 @@ public interface CertificateValidator extends AutoCloseable {
       X509Certificate certificate, List<X509Certificate> chain, Purpose purpose)
       throws CertGateException;
 
+  /**
+   * Downloads every provider's CRLs again now and waits; a failed download keeps the CRL held.
+   * Background refreshing makes this unnecessary for validation; it is for operators and tests.
+   */
+  void refreshCrls();
+
   /** The providers this validator knows, enabled or not. */
   List<ProviderTrust> providers();
 

@@ -3,6 +3,7 @@ package io.certgate.core.cert;
 import io.certgate.core.CertGateException;
 import io.certgate.core.CertUntrustedException;
 import io.certgate.core.ProviderDisabledException;
+import io.certgate.core.revocation.CrlStore;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -124,6 +125,11 @@ final class DefaultCertificateValidator implements CertificateValidator {
             .min(Comparator.naturalOrder())
             .orElseThrow();
     return revocation.nextUpdate().filter(until::isAfter).orElse(until);
+  }
+
+  @Override
+  public void refreshCrls() {
+    providers.forEach(p -> p.crls().ifPresent(CrlStore::refreshNow));
   }
 
   @Override

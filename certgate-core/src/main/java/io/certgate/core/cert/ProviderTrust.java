@@ -2,10 +2,13 @@ package io.certgate.core.cert;
 
 import io.certgate.core.lockid.LockIdRule;
 import io.certgate.core.revocation.RevocationPolicy;
+import io.certgate.core.token.TokenAlgorithm;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What CertGate trusts of one CA provider (CA服务商): its CA certificates, how lock IDs are read from
@@ -19,6 +22,7 @@ import java.util.Objects;
  *     are intermediates available for path building
  * @param lockIdRule how the lock ID (CA锁ID) is read
  * @param revocation how revocation is checked
+ * @param allowedAlgorithms the token signature algorithms accepted from this provider's keys
  */
 public record ProviderTrust(
     String code,
@@ -26,7 +30,8 @@ public record ProviderTrust(
     boolean enabled,
     List<X509Certificate> anchors,
     LockIdRule lockIdRule,
-    RevocationPolicy revocation) {
+    RevocationPolicy revocation,
+    Set<TokenAlgorithm> allowedAlgorithms) {
 
   public ProviderTrust {
     Objects.requireNonNull(code, "code");
@@ -34,6 +39,10 @@ public record ProviderTrust(
     anchors = List.copyOf(anchors);
     Objects.requireNonNull(lockIdRule, "lockIdRule");
     Objects.requireNonNull(revocation, "revocation");
+    allowedAlgorithms = Set.copyOf(allowedAlgorithms);
+    if (allowedAlgorithms.isEmpty()) {
+      throw new IllegalArgumentException("provider " + code + " allows no algorithm");
+    }
     if (code.isBlank()) {
       throw new IllegalArgumentException("provider code must not be blank");
     }
@@ -63,6 +72,7 @@ public record ProviderTrust(
     private final List<X509Certificate> anchors = new ArrayList<>();
     private LockIdRule lockIdRule = LockIdRule.DEFAULT;
     private RevocationPolicy revocation = RevocationPolicy.none();
+    private Set<TokenAlgorithm> allowedAlgorithms = EnumSet.allOf(TokenAlgorithm.class);
 
     private Builder(String code) {
       this.code = code;
@@ -99,12 +109,18 @@ public record ProviderTrust(
       return this;
     }
 
+    public Builder allowedAlgorithms(Set<TokenAlgorithm> algorithms) {
+      this.allowedAlgorithms = Set.copyOf(algorithms);
+      return this;
+    }
+
     /**
-     * @throws IllegalArgumentException when the code is blank, there is no self-signed root, or an
-     *     anchor is not a CA certificate (basicConstraints cA)
+     * @throws IllegalArgumentException when the code is blank, no algorithm is allowed, there is no
+     *     self-signed root, or an anchor is not a CA certificate (basicConstraints cA)
      */
     public ProviderTrust build() {
-      return new ProviderTrust(code, name, enabled, anchors, lockIdRule, revocation);
+      return new ProviderTrust(
+          code, name, enabled, anchors, lockIdRule, revocation, allowedAlgorithms);
     }
   }
 }

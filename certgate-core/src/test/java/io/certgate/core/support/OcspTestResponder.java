@@ -104,7 +104,10 @@ public final class OcspTestResponder implements AutoCloseable {
     this.fault = fault;
   }
 
-  /** Signs with this credential (a delegate, or an unauthorised one) instead of the issuing CA. */
+  /**
+   * Signs answers about end certificates with this credential (a delegate, or an unauthorised one)
+   * instead of the issuing CA; answers about the issuing CA stay signed by the root.
+   */
   public void signWith(Credential credential) {
     this.signer = Optional.of(credential);
   }
@@ -129,7 +132,7 @@ public final class OcspTestResponder implements AutoCloseable {
           Date.from(thisUpdate),
           Date.from(thisUpdate.plus(Duration.ofHours(1))),
           null);
-      if (signer.isEmpty() && issuedByRoot(id)) {
+      if (issuedByRoot(id)) {
         signedBy = provider.root(); // the issuing CA's own status comes from the root
       }
     }
