@@ -1,9 +1,9 @@
 package io.certgate.server.binding;
 
 import io.certgate.core.challenge.Challenge;
-import io.certgate.core.challenge.ChallengeCheck;
 import io.certgate.core.challenge.ChallengeGenerator;
 import io.certgate.core.challenge.ChallengePurpose;
+import io.certgate.core.challenge.ChallengeRules;
 import io.certgate.core.challenge.ChallengeStore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -65,7 +65,7 @@ public class CaChallenges {
     HttpSession session = request.getSession(false);
     String key = session != null && session.getAttribute(SESSION_KEY) instanceof String s ? s : "";
     Optional<String> target = targetUserId.map(String::valueOf);
-    return () -> ChallengeCheck.redeem(store, challengeId, key, purpose, target, clock).nonce();
+    return () -> ChallengeRules.redeem(store, challengeId, key, purpose, target, clock).nonce();
   }
 
   private String sessionKey(HttpSession session) {

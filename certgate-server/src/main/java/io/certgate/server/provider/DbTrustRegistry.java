@@ -56,8 +56,14 @@ final class DbTrustRegistry implements TrustRegistry {
     return current().tokens().validate(tokenJson, origin, challenge);
   }
 
+  /**
+   * Rebuilds the validator and waits for its CRLs. Rebuilding (rather than only refreshing the
+   * CRLs) also drops the per-certificate result cache, which would otherwise keep accepting a
+   * certificate revoked since it was cached until the cache entry's own expiry.
+   */
   @Override
   public void refreshCrls() {
+    reload();
     current().certificates().refreshCrls();
   }
 

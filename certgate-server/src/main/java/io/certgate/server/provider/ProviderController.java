@@ -29,11 +29,14 @@ import org.springframework.web.bind.annotation.RestController;
 class ProviderController {
   private final ProviderService service;
   private final JdbcProviders providers;
+  private final TrustRegistry registry;
   private final Clock clock;
 
-  ProviderController(ProviderService service, JdbcProviders providers, Clock clock) {
+  ProviderController(
+      ProviderService service, JdbcProviders providers, TrustRegistry registry, Clock clock) {
     this.service = service;
     this.providers = providers;
+    this.registry = registry;
     this.clock = clock;
   }
 
@@ -92,6 +95,15 @@ class ProviderController {
       Authentication who) {
     service.setRegionProviders(code, codes, who.getName());
     return regionProviders(code);
+  }
+
+  /**
+   * Downloads every provider's CRLs again now (after a revocation an operator must see at once).
+   */
+  @PostMapping("/ca/crls/refresh")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void refreshCrls() {
+    registry.refreshCrls();
   }
 
   private Provider provider(String code, ProviderBody b, String actor) {
