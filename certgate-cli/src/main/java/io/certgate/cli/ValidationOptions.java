@@ -21,13 +21,14 @@ import java.util.Set;
 
 /**
  * The options shared by {@code verify-chain} and {@code verify-token}, turned into the one-provider
- * configuration the server would hold for a CA provider: its CA certificates, its revocation policy,
- * and the clock to validate at.
+ * configuration the server would hold for a CA provider: its CA certificates, its revocation
+ * policy, and the clock to validate at.
  *
  * <p>{@code --intermediates} become part of the provider's CA certificates, as in the server's
  * provider configuration: they help build the path and verify CRL signatures but are never trust
  * anchors (only self-signed certificates are). {@code --revocation} defaults to {@code CRL} when
- * {@code --crls} is given and to {@code NONE} otherwise; {@code --failure} defaults to {@code HARD}.
+ * {@code --crls} is given and to {@code NONE} otherwise; {@code --failure} defaults to {@code
+ * HARD}.
  */
 record ValidationOptions(
     List<X509Certificate> caCertificates,
