@@ -11,7 +11,7 @@ import java.util.List;
  * stderr. Exit status: 0 valid, 1 invalid, 2 usage or I/O error.
  */
 public final class Main {
-  private static final List<Command> COMMANDS = List.of(new LockIdCommand());
+  private static final List<Command> COMMANDS = List.of(new VerifyChainCommand(), new VerifyTokenCommand(), new LockIdCommand());
 
   private Main() {}
 

@@ -1,9 +1,10 @@
 package io.certgate.cli;
 
 import io.certgate.core.CertGateException;
-import java.util.LinkedHashMap;
+import io.certgate.core.json.Json;
+import io.certgate.core.json.JsonArray;
+import io.certgate.core.json.JsonObject;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The one JSON object a command prints, and the exit status that goes with it: 0 valid, 1 invalid,
@@ -15,7 +16,7 @@ final class Report {
   static final int USAGE = 2;
 
   private final int exitStatus;
-  private final Map<String, Object> members = new LinkedHashMap<>();
+  private final JsonObject.Builder members = JsonObject.builder();
 
   private Report(int exitStatus) {
     this.exitStatus = exitStatus;
@@ -44,7 +45,7 @@ final class Report {
   }
 
   Report put(String name, List<String> values) {
-    members.put(name, List.copyOf(values));
+    members.put(name, JsonArray.ofStrings(values));
     return this;
   }
 
@@ -53,6 +54,6 @@ final class Report {
   }
 
   String toJson() {
-    return JsonText.object(members);
+    return Json.write(members.build());
   }
 }

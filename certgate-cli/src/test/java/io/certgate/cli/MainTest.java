@@ -122,4 +122,48 @@ class MainTest {
     assertThat(run.stdout()).contains("invalid lock-ID rule 'MD5'");
     assertThat(run.stderr()).contains("usage:");
   }
+
+  @Test
+  void verifyChainRefusesATimeThatIsNotRfc3339() throws Exception {
+    Path pem = Files.writeString(dir.resolve("user.pem"), cert.pem());
+
+    CliRun run = CliRun.of("verify-chain", "--anchors", pem.toString(), "--at", "yesterday", pem.toString());
+
+    assertThat(run.exitStatus()).isEqualTo(2);
+    assertThat(run.stdout()).contains("--at must be an RFC 3339 date-time, not yesterday");
+  }
+
+  @Test
+  void verifyChainRefusesAnUnknownRevocationModeAndPurpose() throws Exception {
+    Path pem = Files.writeString(dir.resolve("user.pem"), cert.pem());
+
+    CliRun mode = CliRun.of("verify-chain", "--anchors", pem.toString(), "--revocation", "MAYBE", pem.toString());
+    CliRun purpose = CliRun.of("verify-chain", "--anchors", pem.toString(), "--purpose", "sign", pem.toString());
+
+    assertThat(mode.exitStatus()).isEqualTo(2);
+    assertThat(mode.stdout()).contains("--revocation must be one of [NONE, CRL, OCSP, OCSP_THEN_CRL]");
+    assertThat(purpose.exitStatus()).isEqualTo(2);
+    assertThat(purpose.stdout()).contains("--purpose must be login or any");
+  }
+
+  @Test
+  void verifyChainRefusesAnAnchorThatIsNotACaCertificate() throws Exception {
+    Path pem = Files.writeString(dir.resolve("user.pem"), cert.pem());
+
+    CliRun run = CliRun.of("verify-chain", "--anchors", pem.toString(), pem.toString());
+
+    assertThat(run.exitStatus()).isEqualTo(2);
+    assertThat(run.stdout()).contains("\"error\":\"BAD_REQUEST\"", "--anchors:");
+  }
+
+  @Test
+  void verifyTokenNeedsOriginAndNonce() throws Exception {
+    Path pem = Files.writeString(dir.resolve("ca.pem"), cert.pem());
+
+    CliRun run = CliRun.of("verify-token", "--anchors", pem.toString(), "--nonce", "n", "token.json");
+
+    assertThat(run.exitStatus()).isEqualTo(2);
+    assertThat(run.stdout()).contains("--origin is required");
+    assertThat(run.stderr()).contains("certgate verify-token --anchors");
+  }
 }
