@@ -17,17 +17,19 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The options shared by {@code verify-chain} and {@code verify-token}, turned into the one-provider
- * configuration the server would hold for a CA provider: its CA certificates, its revocation policy,
- * and the clock to validate at.
+ * configuration the server would hold for a CA provider: its CA certificates, its revocation
+ * policy, and the clock to validate at.
  *
  * <p>{@code --intermediates} become part of the provider's CA certificates, as in the server's
  * provider configuration: they help build the path and verify CRL signatures but are never trust
  * anchors (only self-signed certificates are). {@code --revocation} defaults to {@code CRL} when
- * {@code --crls} is given and to {@code NONE} otherwise; {@code --failure} defaults to {@code HARD}.
+ * {@code --crls} is given and to {@code NONE} otherwise; {@code --failure} defaults to {@code
+ * HARD}.
  */
 record ValidationOptions(
     List<X509Certificate> caCertificates,
@@ -90,13 +92,13 @@ record ValidationOptions(
         .build();
   }
 
-  private static <E extends Enum<E>> java.util.Optional<E> choice(
-      Class<E> type, String option, java.util.Optional<String> value) throws UsageException {
+  private static <E extends Enum<E>> Optional<E> choice(
+      Class<E> type, String option, Optional<String> value) throws UsageException {
     if (value.isEmpty()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     try {
-      return java.util.Optional.of(Enum.valueOf(type, value.get().toUpperCase(Locale.ROOT)));
+      return Optional.of(Enum.valueOf(type, value.get().toUpperCase(Locale.ROOT)));
     } catch (IllegalArgumentException e) {
       throw UsageException.usage(
           option + " must be one of " + List.of(type.getEnumConstants()) + ", not " + value.get());

@@ -41,8 +41,7 @@ final class VerifyChainCommand implements Command {
       List<X509Certificate> certificates = InputFiles.certificates(content, line.operand());
       List<X509Certificate> chain = certificates.subList(1, certificates.size());
       ValidatedCertificate validated = validator.validate(certificates.get(0), chain, purpose);
-      return Reports.validated(Report.valid(), validated)
-          .put("purpose", purpose.name());
+      return Reports.validated(Report.valid(), validated).put("purpose", purpose.name());
     } catch (CertGateException refusal) {
       return Report.invalid(refusal);
     }

@@ -52,7 +52,7 @@ class MainTest {
     assertThat(run.stdout())
         .startsWith("{\"valid\":true,\"subject\":\"CN=Unit User\",\"issuer\":\"CN=Unit CA\"")
         .contains("\"serialNumber\":\"c0ffee\"", "\"keyAlgorithm\":\"EC\"")
-        .contains("\"rule\":\"SPKI_SHA256\",\"lockId\":\"" + spkiSha256 + "\"");
+        .contains("\"lockIdRule\":\"SPKI_SHA256\",\"lockId\":\"" + spkiSha256 + "\"");
     assertThat(run.stderr()).isEmpty();
   }
 
@@ -127,7 +127,8 @@ class MainTest {
   void verifyChainRefusesATimeThatIsNotRfc3339() throws Exception {
     Path pem = Files.writeString(dir.resolve("user.pem"), cert.pem());
 
-    CliRun run = CliRun.of("verify-chain", "--anchors", pem.toString(), "--at", "yesterday", pem.toString());
+    CliRun run =
+        CliRun.of("verify-chain", "--anchors", pem.toString(), "--at", "yesterday", pem.toString());
 
     assertThat(run.exitStatus()).isEqualTo(2);
     assertThat(run.stdout()).contains("--at must be an RFC 3339 date-time, not yesterday");
@@ -137,11 +138,15 @@ class MainTest {
   void verifyChainRefusesAnUnknownRevocationModeAndPurpose() throws Exception {
     Path pem = Files.writeString(dir.resolve("user.pem"), cert.pem());
 
-    CliRun mode = CliRun.of("verify-chain", "--anchors", pem.toString(), "--revocation", "MAYBE", pem.toString());
-    CliRun purpose = CliRun.of("verify-chain", "--anchors", pem.toString(), "--purpose", "sign", pem.toString());
+    CliRun mode =
+        CliRun.of(
+            "verify-chain", "--anchors", pem.toString(), "--revocation", "MAYBE", pem.toString());
+    CliRun purpose =
+        CliRun.of("verify-chain", "--anchors", pem.toString(), "--purpose", "sign", pem.toString());
 
     assertThat(mode.exitStatus()).isEqualTo(2);
-    assertThat(mode.stdout()).contains("--revocation must be one of [NONE, CRL, OCSP, OCSP_THEN_CRL]");
+    assertThat(mode.stdout())
+        .contains("--revocation must be one of [NONE, CRL, OCSP, OCSP_THEN_CRL]");
     assertThat(purpose.exitStatus()).isEqualTo(2);
     assertThat(purpose.stdout()).contains("--purpose must be login or any");
   }
@@ -160,10 +165,19 @@ class MainTest {
   void verifyTokenNeedsOriginAndNonce() throws Exception {
     Path pem = Files.writeString(dir.resolve("ca.pem"), cert.pem());
 
-    CliRun run = CliRun.of("verify-token", "--anchors", pem.toString(), "--nonce", "n", "token.json");
+    CliRun run =
+        CliRun.of("verify-token", "--anchors", pem.toString(), "--nonce", "n", "token.json");
 
     assertThat(run.exitStatus()).isEqualTo(2);
     assertThat(run.stdout()).contains("--origin is required");
     assertThat(run.stderr()).contains("certgate verify-token --anchors");
+  }
+
+  @Test
+  void helpPrintsTheUsageOnStdoutAndExitsZero() {
+    CliRun run = CliRun.of("--help");
+
+    assertThat(run.exitStatus()).isZero();
+    assertThat(run.stdout()).startsWith("usage:").contains("certgate verify-chain --anchors F…");
   }
 }

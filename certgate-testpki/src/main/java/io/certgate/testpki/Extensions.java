@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERIA5String;
 import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
@@ -59,9 +60,11 @@ record Extensions(List<Extension> list) {
     return extension(Extension.basicConstraints, true, new BasicConstraints(false));
   }
 
-  static Extension lockId(String lockId) {
+  static Extension lockId(String lockId, boolean ia5) {
     return extension(
-        new ASN1ObjectIdentifier(TestOids.LOCK_ID_EXTENSION), false, new DERUTF8String(lockId));
+        new ASN1ObjectIdentifier(TestOids.LOCK_ID_EXTENSION),
+        false,
+        ia5 ? new DERIA5String(lockId) : new DERUTF8String(lockId));
   }
 
   /**

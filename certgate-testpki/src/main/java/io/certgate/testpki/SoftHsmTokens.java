@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -87,7 +86,9 @@ public final class SoftHsmTokens {
 
   /** Whether SoftHSM2 and OpenSC's pkcs11-tool are both installed (for test assumptions). */
   public static boolean available() {
-    return findModule().isPresent() && onPath("softhsm2-util") && onPath("pkcs11-tool");
+    return findModule().isPresent()
+        && Commands.onPath("softhsm2-util")
+        && Commands.onPath("pkcs11-tool");
   }
 
   public Path conf() {
@@ -151,7 +152,13 @@ public final class SoftHsmTokens {
           idHex,
           objectLabel);
       write(
-          tokenLabel, pin, dir.resolve("cert.der"), encoded(chain[0]), "cert", idHex, objectLabel);
+          tokenLabel,
+          pin,
+          dir.resolve("cert.der"),
+          Commands.encoded(chain[0]),
+          "cert",
+          idHex,
+          objectLabel);
       String existing = listObjects(tokenLabel, pin);
       for (int i = 1; i < chain.length; i++) {
         String caLabel = "CA " + chain[i].getSerialNumber().toString(16);
@@ -162,14 +169,14 @@ public final class SoftHsmTokens {
               tokenLabel,
               pin,
               dir.resolve("ca" + i + ".der"),
-              encoded(chain[i]),
+              Commands.encoded(chain[i]),
               "cert",
               caId,
               caLabel);
         }
       }
     } finally {
-      deleteRecursively(dir);
+      Commands.deleteRecursively(dir);
     }
   }
 
@@ -257,31 +264,5 @@ public final class SoftHsmTokens {
     List<String> argv = new ArrayList<>(List.of("softhsm2-util"));
     argv.addAll(List.of(args));
     return Commands.run(argv, environment());
-  }
-
-  private static byte[] encoded(X509Certificate certificate) throws IOException {
-    try {
-      return certificate.getEncoded();
-    } catch (CertificateEncodingException e) {
-      throw new IOException(e);
-    }
-  }
-
-  private static boolean onPath(String tool) {
-    String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
-    for (String dir : path.split(java.io.File.pathSeparator)) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    try (var files = Files.walk(dir)) {
-      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

@@ -8,7 +8,10 @@ package io.certgate.testpki;
  * GB/T 20518's 1.2.156.10260.4.1.x or their own enterprise numbers).
  */
 public final class TestOids {
-  /** Certificate extension holding the lock ID (CA锁ID) as a UTF8String (non-critical). */
+  /**
+   * Certificate extension holding the lock ID (CA锁ID), non-critical: a UTF8String, or an IA5String
+   * when {@link UserSpec#lockIdAsIa5String()} asks for it.
+   */
   public static final String LOCK_ID_EXTENSION = "1.3.6.1.4.1.32473.1.1";
 
   /** Subject attribute holding the lock ID as a UTF8String, when the spec asks for it. */

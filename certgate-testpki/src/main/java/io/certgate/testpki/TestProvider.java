@@ -243,6 +243,8 @@ public final class TestProvider {
     private Optional<URI> crlDistributionPoint = Optional.empty();
     private Optional<URI> rootCrlDistributionPoint = Optional.empty();
     private Optional<URI> ocspUrl = Optional.empty();
+    private Optional<CrlServer> crlServer = Optional.empty();
+    private Optional<OcspResponder> ocspResponder = Optional.empty();
 
     private Builder() {}
 
@@ -298,6 +300,25 @@ public final class TestProvider {
       return this;
     }
 
+    /**
+     * Embeds {@code server}'s two CRL URLs for this provider's code (replacing any set by hand)
+     * and, on {@link #build()}, adds the provider to it.
+     */
+    public Builder crlServer(CrlServer server) {
+      this.crlServer = Optional.of(server);
+      return this;
+    }
+
+    /**
+     * Embeds {@code responder}'s URL (replacing any set by hand) and, on {@link #build()}, adds the
+     * provider to it, signed by the issuing CA. For a delegated responder call {@link
+     * OcspResponder#add(TestProvider, Credential)} afterwards.
+     */
+    public Builder ocspResponder(OcspResponder responder) {
+      this.ocspResponder = Optional.of(responder);
+      return this;
+    }
+
     public TestProvider build() {
       if (!CODE.matcher(code).matches()) {
         throw new IllegalStateException(
@@ -311,7 +332,16 @@ public final class TestProvider {
           throw new IllegalStateException("revocation URLs must be absolute: " + uri.get());
         }
       }
-      return new TestProvider(this);
+      crlServer.ifPresent(
+          server -> {
+            crlDistributionPoint = Optional.of(server.issuingCrlUrl(code));
+            rootCrlDistributionPoint = Optional.of(server.rootCrlUrl(code));
+          });
+      ocspResponder.ifPresent(responder -> ocspUrl = Optional.of(responder.url()));
+      TestProvider provider = new TestProvider(this);
+      crlServer.ifPresent(server -> server.add(provider));
+      ocspResponder.ifPresent(responder -> responder.add(provider));
+      return provider;
     }
   }
 }

@@ -49,7 +49,7 @@ final class UserIssuer {
 
     List<Extension> signatureExtensions = new ArrayList<>(common.list());
     signatureExtensions.add(Extensions.endEntity());
-    signatureExtensions.add(Extensions.lockId(lockId));
+    signatureExtensions.add(Extensions.lockId(lockId, spec.lockIdAsIa5String()));
     signatureExtensions.addAll(signatureUsage(spec, kind));
     KeyPair signatureKeys = kind.generate(random);
     X509Certificate signature =
@@ -57,7 +57,7 @@ final class UserIssuer {
 
     List<Extension> encryptionExtensions = new ArrayList<>(common.list());
     encryptionExtensions.add(Extensions.endEntity());
-    encryptionExtensions.add(Extensions.lockId(lockId));
+    encryptionExtensions.add(Extensions.lockId(lockId, spec.lockIdAsIa5String()));
     encryptionExtensions.add(encryptionKeyUsage(kind));
     KeyPair encryptionKeys = kind.generate(random);
     X509Certificate encryption =

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param clientAuth whether the signature certificate has an EKU extension with clientAuth
  * @param lockIdInSubject whether the lock ID also goes into the subject as {@link
  *     TestOids#LOCK_ID_SUBJECT_ATTRIBUTE}
+ * @param lockIdAsIa5String whether the lock-ID extension holds an IA5String instead of the default
+ *     UTF8String (some vendors use either; a lock-ID rule must unwrap both)
  */
 public record UserSpec(
     String commonName,
@@ -25,7 +27,8 @@ public record UserSpec(
     Variant variant,
     boolean nonRepudiation,
     boolean clientAuth,
-    boolean lockIdInSubject) {
+    boolean lockIdInSubject,
+    boolean lockIdAsIa5String) {
 
   /** Default subject O when none is given. */
   public static final String DEFAULT_ORGANISATION = "CertGate测试单位";
@@ -64,6 +67,9 @@ public record UserSpec(
     if (lockId.isPresent() && lockId.get().isBlank()) {
       throw new IllegalArgumentException("lockId must not be blank");
     }
+    if (lockIdAsIa5String && lockId.isPresent() && !lockId.get().matches("\\p{ASCII}*")) {
+      throw new IllegalArgumentException("an IA5String lock ID must be ASCII");
+    }
   }
 
   /** A valid user with default settings. */
@@ -86,6 +92,7 @@ public record UserSpec(
     private boolean nonRepudiation = true;
     private boolean clientAuth = true;
     private boolean lockIdInSubject = true;
+    private boolean lockIdAsIa5String;
 
     private Builder(String commonName) {
       this.commonName = commonName;
@@ -131,6 +138,11 @@ public record UserSpec(
       return this;
     }
 
+    public Builder lockIdAsIa5String(boolean value) {
+      this.lockIdAsIa5String = value;
+      return this;
+    }
+
     public UserSpec build() {
       return new UserSpec(
           commonName,
@@ -140,7 +152,8 @@ public record UserSpec(
           variant,
           nonRepudiation,
           clientAuth,
-          lockIdInSubject);
+          lockIdInSubject,
+          lockIdAsIa5String);
     }
   }
 }

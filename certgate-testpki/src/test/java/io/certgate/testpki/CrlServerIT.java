@@ -31,10 +31,8 @@ class CrlServerIT {
             .code("crl-demo")
             .keyKind(KeyKind.EC_P256)
             .at(NOW)
-            .crlDistributionPoint(server.issuingCrlUrl("crl-demo"))
-            .rootCrlDistributionPoint(server.rootCrlUrl("crl-demo"))
+            .crlServer(server)
             .build();
-    server.add(provider);
   }
 
   @AfterEach
@@ -59,6 +57,14 @@ class CrlServerIT {
     X509CRL root = parse(get(server.rootCrlUrl("crl-demo")).body());
     root.verify(provider.rootCertificate().getPublicKey(), Bc.PROVIDER);
     assertThat(server.issuingCrlUrl("crl-demo").getHost()).isEqualTo("127.0.0.1");
+    assertThat(
+            new String(
+                user.signature()
+                    .certificate()
+                    .getExtensionValue(
+                        org.bouncycastle.asn1.x509.Extension.cRLDistributionPoints.getId()),
+                java.nio.charset.StandardCharsets.ISO_8859_1))
+        .contains(server.issuingCrlUrl("crl-demo").toString());
   }
 
   @Test

@@ -70,6 +70,25 @@ class OcspResponderIT {
   }
 
   @Test
+  void builderEmbedsTheResponderUrlAndRegistersTheProvider() throws Exception {
+    TestProvider provider =
+        TestProvider.builder()
+            .code("ocsp-built")
+            .keyKind(KeyKind.EC_P256)
+            .at(NOW)
+            .ocspResponder(responder)
+            .build();
+    UserCredentials user = provider.issueUser("钱七");
+
+    assertThat(provider.ocspUrl()).contains(responder.url());
+    assertThat(
+            basic(ask(provider.issuingCertificate(), user.signature().serialNumber()))
+                .getResponses()[0]
+                .getCertStatus())
+        .isEqualTo(CertificateStatus.GOOD);
+  }
+
+  @Test
   void answersGetRequestsToo() throws Exception {
     TestProvider provider = provider(KeyKind.EC_P256);
     responder.add(provider);

@@ -163,6 +163,28 @@ class UserIssuanceTest {
   }
 
   @Test
+  void lockIdExtensionMayBeAnIa5String() {
+    X509Certificate cert =
+        ec.issueUser(UserSpec.builder("郑十一").lockId("IA5-LOCK").lockIdAsIa5String(true).build())
+            .signature()
+            .certificate();
+
+    byte[] value =
+        ASN1OctetString.getInstance(cert.getExtensionValue(TestOids.LOCK_ID_EXTENSION)).getOctets();
+    assertThat(org.bouncycastle.asn1.ASN1IA5String.getInstance(value).getString())
+        .isEqualTo("IA5-LOCK");
+  }
+
+  @Test
+  void specRejectsBlankNamesAndNonAsciiIa5LockIds() {
+    assertThatThrownBy(() -> UserSpec.of(" ")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> UserSpec.builder("张三").organisation("").build())
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> UserSpec.builder("张三").lockId("锁").lockIdAsIa5String(true).build())
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void randomLockIdsDiffer() {
     assertThat(ec.issueUser("甲").lockId())
         .isNotEqualTo(ec.issueUser("乙").lockId())

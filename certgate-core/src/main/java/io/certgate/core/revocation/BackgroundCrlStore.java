@@ -84,7 +84,8 @@ final class BackgroundCrlStore implements CrlStore {
       }
     }
     if (pending.isEmpty()) {
-      return Optional.empty();
+      // A first load may have finished between the lookup above and the scan for pending loads.
+      return lookup(certificate, issuer);
     }
     awaitAll(pending);
     return lookup(certificate, issuer);

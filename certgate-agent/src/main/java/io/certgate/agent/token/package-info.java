@@ -1,0 +1,31 @@
+/**
+ * Finding keys: PKCS#11 tokens (USB keys) through the JDK, and PKCS#12 soft keys from a folder.
+ *
+ * <p><b>Why slots are listed through the PKCS#11 wrapper, not through SunPKCS11 providers.</b> A
+ * SunPKCS11 provider is bound to one slot and caches its token; a provider made for a slot whose
+ * removable token is absent starts a poller thread that lives as long as the provider, and the JDK
+ * keeps one native module handle per library path for the whole process. Making providers to look
+ * at slots would leak threads and sessions at each insertion. So {@link
+ * io.certgate.agent.token.Tokens} lists slots, token flags and public certificate objects with the
+ * JDK's internal wrapper {@code sun.security.pkcs11.wrapper.PKCS11} (exported by the jar's {@code
+ * Add-Exports} manifest entry and by the build's compiler and test arguments), opening and closing
+ * its own sessions.
+ *
+ * <p><b>Seeing keys inserted while running.</b> PKCS#11 modules may fix their slot list at
+ * C_Initialize (SoftHSM2 does: a token created after it is invisible, a deleted one answers
+ * CKR_GENERAL_ERROR). Before a scan, a module whose last initialisation is older than the rescan
+ * interval is finalised and initialised again (the wrapper's package-private C_Initialize is
+ * reached through {@code Add-Opens}). Every use of a module holds its lock, so no provider works on
+ * it across a re-initialisation.
+ *
+ * <p><b>Signing.</b> Only then is a SunPKCS11 provider made, for the one slot, with {@code
+ * destroyTokenAfterLogout}: C_Login through its key store, the private key found by its
+ * certificate, the operation, then logout, which closes the provider's sessions and drops its
+ * token. No provider is kept, and no login outlives the request.
+ *
+ * <p>This package does not build auth tokens or speak HTTP.
+ */
+@NullMarked
+package io.certgate.agent.token;
+
+import org.jspecify.annotations.NullMarked;
