@@ -133,44 +133,64 @@ final class JsonReader {
     }
   }
 
+  /**
+   * Reads a string. Most strings (base64, names) have no escapes: those are scanned with locals
+   * only and cut out of the text in one piece, which keeps parsing a token cheap next to verifying
+   * its signature.
+   */
   private String readString() throws JsonException {
-    int start = ++pos; // opening quote
-    StringBuilder out = null;
+    int start = pos + 1; // after the opening quote
+    int n = text.length();
+    boolean surrogates = false;
+    for (int i = start; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        pos = i + 1;
+        return checkString(text.substring(start, i), surrogates);
+      }
+      if (c == '\\') {
+        pos = i;
+        return readEscapedString(new StringBuilder().append(text, start, i));
+      }
+      if (c < 0x20) {
+        pos = i;
+        throw error("unescaped control character in string");
+      }
+      surrogates |= Character.isSurrogate(c);
+    }
+    pos = n;
+    throw error("unterminated string");
+  }
+
+  /** Continues a string at its first backslash. */
+  private String readEscapedString(StringBuilder out) throws JsonException {
     while (true) {
       if (pos >= text.length()) {
         throw error("unterminated string");
       }
       char c = text.charAt(pos);
       if (c == '"') {
-        String value = out == null ? text.substring(start, pos) : out.toString();
         pos++;
-        return checkString(value);
+        return checkString(out.toString(), true);
       }
       if (c == '\\') {
-        if (out == null) {
-          out = new StringBuilder().append(text, start, pos);
-        }
         readEscape(out);
         continue;
       }
       if (c < 0x20) {
         throw error("unescaped control character in string");
       }
-      if (out != null) {
-        out.append(c);
-      }
+      out.append(c);
       pos++;
-      if (pos - start > limits.maxStringChars() * 6 + 6) {
-        throw error("string longer than " + limits.maxStringChars() + " characters");
-      }
     }
   }
 
-  private String checkString(String value) throws JsonException {
+  /** The length limit and, when the string may hold surrogates, their pairing. */
+  private String checkString(String value, boolean surrogates) throws JsonException {
     if (value.length() > limits.maxStringChars()) {
       throw error("string longer than " + limits.maxStringChars() + " characters");
     }
-    for (int i = 0; i < value.length(); i++) {
+    for (int i = 0; surrogates && i < value.length(); i++) {
       char c = value.charAt(i);
       if (Character.isHighSurrogate(c)
           && i + 1 < value.length()

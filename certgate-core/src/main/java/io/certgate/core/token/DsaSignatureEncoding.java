@@ -40,10 +40,17 @@ final class DsaSignatureEncoding {
     }
     try {
       BigInteger[] rs = PlainDSAEncoding.INSTANCE.decode(order, signature);
+      if (!inRange(rs[0], order) || !inRange(rs[1], order)) {
+        throw new SignatureException("signer returned an out-of-range raw signature");
+      }
       return StandardDSAEncoding.INSTANCE.encode(order, rs[0], rs[1]);
     } catch (IOException | IllegalArgumentException e) {
       throw new SignatureException("signer returned an out-of-range raw signature", e);
     }
+  }
+
+  private static boolean inRange(BigInteger v, BigInteger order) {
+    return v.signum() > 0 && v.compareTo(order) < 0;
   }
 
   private static BigInteger order(TokenAlgorithm alg) {

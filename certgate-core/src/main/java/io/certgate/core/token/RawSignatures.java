@@ -1,12 +1,11 @@
 package io.certgate.core.token;
 
+import io.certgate.core.AlgorithmMismatchException;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
-import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.SignatureException;
-import java.security.spec.X509EncodedKeySpec;
 
 /**
  * The low-level verification primitive: one signature over given bytes with a given key. {@link
@@ -34,7 +33,13 @@ final class RawSignatures {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Bouncy Castle lacks " + alg, e);
     }
-    verifier.initVerify(forBouncyCastle(alg, key));
+    PublicKey usable;
+    try {
+      usable = CertificateKeys.forBouncyCastle(alg.keyType(), key);
+    } catch (AlgorithmMismatchException e) {
+      throw new InvalidKeyException(e.getMessage(), e);
+    }
+    verifier.initVerify(usable);
     try {
       verifier.update(data);
       return verifier.verify(signature);
@@ -44,23 +49,6 @@ final class RawSignatures {
       // A provider's decoder may throw unchecked exceptions on hostile bytes; the signature is
       // still just invalid, and must never surface as a server error.
       return false;
-    }
-  }
-
-  /**
-   * Bouncy Castle converts foreign EC keys on every init, and cannot read the SM2 keys of a JDK
-   * certificate at all; re-reading the encoding once gives it a key of its own.
-   */
-  private static PublicKey forBouncyCastle(TokenAlgorithm alg, PublicKey key)
-      throws InvalidKeyException {
-    if (alg.keyType() == KeyType.RSA || key instanceof org.bouncycastle.jce.interfaces.ECKey) {
-      return key;
-    }
-    try {
-      return KeyFactory.getInstance("EC", Providers.BC)
-          .generatePublic(new X509EncodedKeySpec(key.getEncoded()));
-    } catch (GeneralSecurityException | RuntimeException e) {
-      throw new InvalidKeyException("unreadable EC public key", e);
     }
   }
 }

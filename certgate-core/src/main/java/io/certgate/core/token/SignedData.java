@@ -1,10 +1,9 @@
 package io.certgate.core.token;
 
 import java.nio.charset.StandardCharsets;
-import org.bouncycastle.crypto.Digest;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.digests.SHA384Digest;
-import org.bouncycastle.crypto.digests.SM3Digest;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import org.bouncycastle.jcajce.provider.digest.SM3;
 
 /**
  * The data to be signed of DESIGN.md §5: {@code H(origin) ‖ H(nonce)}, both strings as UTF-8, with
@@ -17,25 +16,24 @@ public final class SignedData {
 
   /** {@code H(origin) ‖ H(nonce)}; the result is {@code 2 × alg.hashLength()} bytes long. */
   public static byte[] of(TokenAlgorithm alg, String origin, String nonce) {
-    Digest digest = digest(alg);
-    int n = digest.getDigestSize();
-    byte[] out = new byte[2 * n];
-    hash(digest, origin, out, 0);
-    hash(digest, nonce, out, n);
+    MessageDigest digest = digest(alg);
+    byte[] first = digest.digest(origin.getBytes(StandardCharsets.UTF_8));
+    byte[] second = digest.digest(nonce.getBytes(StandardCharsets.UTF_8));
+    byte[] out = new byte[first.length + second.length];
+    System.arraycopy(first, 0, out, 0, first.length);
+    System.arraycopy(second, 0, out, first.length, second.length);
     return out;
   }
 
-  private static void hash(Digest digest, String text, byte[] out, int offset) {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    digest.update(bytes, 0, bytes.length);
-    digest.doFinal(out, offset); // doFinal also resets the digest for the next part
-  }
-
-  private static Digest digest(TokenAlgorithm alg) {
-    return switch (alg) {
-      case ES256, RS256, PS256 -> new SHA256Digest();
-      case ES384 -> new SHA384Digest();
-      case SM2SM3 -> new SM3Digest();
-    };
+  /** SHA-2 from the JDK (CPU intrinsics where available), SM3 from Bouncy Castle. */
+  private static MessageDigest digest(TokenAlgorithm alg) {
+    if (alg == TokenAlgorithm.SM2SM3) {
+      return new SM3.Digest();
+    }
+    try {
+      return MessageDigest.getInstance(alg.hashAlgorithm());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has " + alg.hashAlgorithm(), e);
+    }
   }
 }

@@ -3,7 +3,6 @@ package io.certgate.core.token;
 import io.certgate.core.AlgorithmMismatchException;
 import io.certgate.core.SignatureInvalidException;
 import java.security.InvalidKeyException;
-import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 
 /**
@@ -31,16 +30,15 @@ public final class TokenSignatureVerifier {
       AuthToken token, X509Certificate certificate, String origin, String nonce)
       throws AlgorithmMismatchException, SignatureInvalidException {
     TokenAlgorithm alg = token.algorithm();
-    PublicKey key = certificate.getPublicKey();
-    KeyType keyType = KeyType.of(key);
-    if (keyType != alg.keyType()) {
+    CertificateKeys.CertificateKey key = CertificateKeys.of(certificate);
+    if (key.type() != alg.keyType()) {
       throw new AlgorithmMismatchException(
-          "algorithm " + alg + " does not fit the certificate's " + keyType + " key");
+          "algorithm " + alg + " does not fit the certificate's " + key.type() + " key");
     }
     byte[] data = SignedData.of(alg, origin, nonce);
     boolean valid;
     try {
-      valid = RawSignatures.verifyRaw(alg, key, data, token.signature());
+      valid = RawSignatures.verifyRaw(alg, key.key(), data, token.signature());
     } catch (InvalidKeyException e) {
       throw new AlgorithmMismatchException("the certificate's key cannot be used with " + alg, e);
     }

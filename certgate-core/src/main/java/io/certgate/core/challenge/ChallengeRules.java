@@ -14,8 +14,8 @@ import java.util.Optional;
  * another session is still "unknown". The challenge is consumed even when a check fails, so a
  * leaked id cannot be retried.
  */
-public final class ChallengeCheck {
-  private ChallengeCheck() {}
+public final class ChallengeRules {
+  private ChallengeRules() {}
 
   /**
    * Takes and checks a challenge.

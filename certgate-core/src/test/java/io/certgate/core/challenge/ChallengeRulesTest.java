@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class ChallengeCheckTest {
+class ChallengeRulesTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
   private final ChallengeGenerator generator =
       ChallengeGenerator.builder().random(new SecureRandom()).clock(clock).build();
@@ -20,7 +20,7 @@ class ChallengeCheckTest {
   private ErrorCode codeOf(
       String id, String session, ChallengePurpose purpose, Optional<String> target) {
     try {
-      ChallengeCheck.redeem(store, id, session, purpose, target, clock);
+      ChallengeRules.redeem(store, id, session, purpose, target, clock);
       return null;
     } catch (CertGateException e) {
       return e.code();
@@ -33,7 +33,7 @@ class ChallengeCheckTest {
     store.save(c);
 
     assertThat(
-            ChallengeCheck.redeem(
+            ChallengeRules.redeem(
                 store, c.id(), "s1", ChallengePurpose.LOGIN, Optional.empty(), clock))
         .isEqualTo(c);
   }
@@ -42,7 +42,7 @@ class ChallengeCheckTest {
   void usedChallengeIsUnknown() throws Exception {
     Challenge c = generator.login("s1");
     store.save(c);
-    ChallengeCheck.redeem(store, c.id(), "s1", ChallengePurpose.LOGIN, Optional.empty(), clock);
+    ChallengeRules.redeem(store, c.id(), "s1", ChallengePurpose.LOGIN, Optional.empty(), clock);
 
     assertThat(codeOf(c.id(), "s1", ChallengePurpose.LOGIN, Optional.empty()))
         .isEqualTo(ErrorCode.CHALLENGE_UNKNOWN);
@@ -116,7 +116,7 @@ class ChallengeCheckTest {
   void checkOfAnEmptyTakeIsUnknown() {
     assertThatThrownBy(
             () ->
-                ChallengeCheck.check(
+                ChallengeRules.check(
                     Optional.empty(), "s", ChallengePurpose.LOGIN, Optional.empty(), clock))
         .extracting(e -> ((CertGateException) e).code())
         .isEqualTo(ErrorCode.CHALLENGE_UNKNOWN);
