@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Entry point of the {@code certgate} checker (DESIGN.md §7). Every run prints exactly one JSON
@@ -15,7 +16,7 @@ public final class Main {
   private static final List<Command> COMMANDS =
       List.of(new VerifyChainCommand(), new VerifyTokenCommand(), new LockIdCommand());
 
-  private static final java.util.Set<String> HELP = java.util.Set.of("help", "--help", "-h");
+  private static final Set<String> HELP = Set.of("help", "--help", "-h");
 
   private Main() {}
 

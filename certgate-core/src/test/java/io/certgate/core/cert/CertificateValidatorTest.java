@@ -173,6 +173,29 @@ class CertificateValidatorTest {
   }
 
   @Test
+  void rejectsCertificateWithoutTheLockIdTheProviderPromised() {
+    TestProvider provider = PROVIDERS.get(KeyKind.RSA_2048);
+    ProviderTrust subjectRule =
+        ProviderTrust.builder("subject-rule")
+            .anchors(provider.anchors())
+            .lockIdRule(io.certgate.core.lockid.LockIdRule.parse("SUBJECT_ATTRIBUTE:1.2.3.4.5"))
+            .build();
+    try (CertificateValidator v =
+        CertificateValidator.builder()
+            .clock(CLOCK)
+            .secureRandom(new SecureRandom())
+            .provider(subjectRule)
+            .build()) {
+      X509Certificate cert = provider.issueUser("冯二").signature().certificate();
+
+      assertThatThrownBy(() -> v.validate(cert, List.of(), Purpose.LOGIN))
+          .isInstanceOfSatisfying(
+              CertGateException.class,
+              e -> assertThat(e.code()).isEqualTo(ErrorCode.CERT_MALFORMED));
+    }
+  }
+
+  @Test
   void reusesAValidationUntilItExpires() throws CertGateException {
     X509Certificate cert = PROVIDERS.get(KeyKind.SM2).issueUser("吴十").signature().certificate();
 
