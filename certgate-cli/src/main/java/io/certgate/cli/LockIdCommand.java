@@ -33,7 +33,7 @@ final class LockIdCommand implements Command {
       X509Certificate certificate = InputFiles.certificates(content, line.operand()).get(0);
       String lockId = rule.extract(certificate);
       return CertificateFacts.describe(Report.valid(), certificate)
-          .put("rule", rule.toString())
+          .put("lockIdRule", rule.toString())
           .put("lockId", lockId);
     } catch (CertMalformedException e) {
       return Report.invalid(e);

@@ -4,15 +4,19 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Entry point of the {@code certgate} checker (DESIGN.md §7). Every run prints exactly one JSON
  * object on stdout, also for usage errors, so scripts can always parse it; the usage text goes to
- * stderr. Exit status: 0 valid, 1 invalid, 2 usage or I/O error.
+ * stderr. Exit status: 0 valid, 1 invalid, 2 usage or I/O error. Only {@code certgate --help}
+ * prints the usage text, on stdout, instead of JSON.
  */
 public final class Main {
   private static final List<Command> COMMANDS =
       List.of(new VerifyChainCommand(), new VerifyTokenCommand(), new LockIdCommand());
+
+  private static final Set<String> HELP = Set.of("help", "--help", "-h");
 
   private Main() {}
 
@@ -24,6 +28,10 @@ public final class Main {
 
   /** Runs one command line and returns its exit status; used in-process by tests. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length == 1 && HELP.contains(args[0])) {
+      out.print(usage());
+      return Report.VALID;
+    }
     Report report;
     try {
       report = command(args).run(Arrays.asList(args).subList(1, args.length));

@@ -17,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -91,13 +92,13 @@ record ValidationOptions(
         .build();
   }
 
-  private static <E extends Enum<E>> java.util.Optional<E> choice(
-      Class<E> type, String option, java.util.Optional<String> value) throws UsageException {
+  private static <E extends Enum<E>> Optional<E> choice(
+      Class<E> type, String option, Optional<String> value) throws UsageException {
     if (value.isEmpty()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     try {
-      return java.util.Optional.of(Enum.valueOf(type, value.get().toUpperCase(Locale.ROOT)));
+      return Optional.of(Enum.valueOf(type, value.get().toUpperCase(Locale.ROOT)));
     } catch (IllegalArgumentException e) {
       throw UsageException.usage(
           option + " must be one of " + List.of(type.getEnumConstants()) + ", not " + value.get());

@@ -52,7 +52,7 @@ class MainTest {
     assertThat(run.stdout())
         .startsWith("{\"valid\":true,\"subject\":\"CN=Unit User\",\"issuer\":\"CN=Unit CA\"")
         .contains("\"serialNumber\":\"c0ffee\"", "\"keyAlgorithm\":\"EC\"")
-        .contains("\"rule\":\"SPKI_SHA256\",\"lockId\":\"" + spkiSha256 + "\"");
+        .contains("\"lockIdRule\":\"SPKI_SHA256\",\"lockId\":\"" + spkiSha256 + "\"");
     assertThat(run.stderr()).isEmpty();
   }
 
@@ -171,5 +171,13 @@ class MainTest {
     assertThat(run.exitStatus()).isEqualTo(2);
     assertThat(run.stdout()).contains("--origin is required");
     assertThat(run.stderr()).contains("certgate verify-token --anchors");
+  }
+
+  @Test
+  void helpPrintsTheUsageOnStdoutAndExitsZero() {
+    CliRun run = CliRun.of("--help");
+
+    assertThat(run.exitStatus()).isZero();
+    assertThat(run.stdout()).startsWith("usage:").contains("certgate verify-chain --anchors F…");
   }
 }

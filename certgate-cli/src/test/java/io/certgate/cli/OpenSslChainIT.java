@@ -88,6 +88,7 @@ class OpenSslChainIT extends OpenSslInteropSupport {
     good.assertValid();
     assertThat(good.strings("revocation")).hasSize(2).allMatch(source -> source.startsWith("CRL"));
     revoked.assertRefused("CERT_REVOKED");
+    assertThat(revoked.string("message")).contains("ca.crl");
   }
 
   @ParameterizedTest
@@ -120,6 +121,7 @@ class OpenSslChainIT extends OpenSslInteropSupport {
             pki.file("user.crt"));
 
     revoked.assertRefused("CERT_REVOKED");
+    assertThat(revoked.string("message")).contains("OCSP http://127.0.0.1:" + pki.ocspPort());
     good.assertValid();
     assertThat(good.strings("revocation").get(0)).containsIgnoringCase("OCSP");
     assertThat(good.strings("revocation").get(1)).startsWith("CRL");

@@ -1,12 +1,35 @@
 package io.certgate.server;
 
+import java.security.SecureRandom;
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 
-/** The platform service. */
+/**
+ * The platform service. Features are packages under this one (Spring Modulith modules): {@code
+ * api}, {@code limit}, {@code region}, {@code account}, {@code sms}, {@code login}, {@code audit},
+ * {@code web}, {@code demo}; CA providers and bindings join as {@code provider} and {@code
+ * binding}.
+ */
 @SpringBootApplication
 public class CertGateServer {
+
   public static void main(String[] args) {
+    // the captcha is drawn with java.awt: never try to reach a display
+    System.setProperty("java.awt.headless", "true");
     SpringApplication.run(CertGateServer.class, args);
+  }
+
+  /** Time for every rule with a deadline (lockout, codes, captchas, audit); tests replace it. */
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /** Randomness for codes, captchas and ids. */
+  @Bean
+  SecureRandom secureRandom() {
+    return new SecureRandom();
   }
 }

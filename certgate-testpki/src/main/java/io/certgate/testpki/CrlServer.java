@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -120,8 +121,9 @@ public final class CrlServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange, byte[] body) throws IOException {
     Matcher path = PATH.matcher(exchange.getRequestURI().getPath());
-    TestProvider provider = path.matches() ? providers.get(path.group(1)) : null;
-    if (!"GET".equals(exchange.getRequestMethod()) || provider == null) {
+    Optional<TestProvider> found =
+        path.matches() ? Optional.ofNullable(providers.get(path.group(1))) : Optional.empty();
+    if (!"GET".equals(exchange.getRequestMethod()) || found.isEmpty()) {
       LoopbackServer.send(exchange, 404, "text/plain", new byte[0]);
       return;
     }
@@ -131,6 +133,7 @@ public final class CrlServer implements AutoCloseable {
       LoopbackServer.send(exchange, 200, "application/pkix-crl", junk);
       return;
     }
+    TestProvider provider = found.get();
     Instant now = provider.clock().instant();
     Instant next = now.plus(validity);
     X509CRL crl =

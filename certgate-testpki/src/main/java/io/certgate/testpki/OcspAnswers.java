@@ -104,7 +104,7 @@ final class OcspAnswers {
       throws OCSPException, OperatorCreationException, CertificateEncodingException, IOException {
     Signer signer =
         settings.mode() == OcspResponder.Mode.UNAUTHORIZED_RESPONDER
-            ? rogue(KeyKind.of(authority.ca().getPublicKey()))
+            ? rogue(KeyKind.of(authority.ca().getPublicKey()), authority.clock().instant())
             : authority.signer();
     BasicOCSPRespBuilder builder =
         new JcaBasicOCSPRespBuilder(
@@ -163,11 +163,10 @@ final class OcspAnswers {
   }
 
   /** A self-signed key unrelated to any provider: the "unauthorized responder". */
-  private Signer rogue(KeyKind kind) {
+  private Signer rogue(KeyKind kind, Instant now) {
     return rogues.computeIfAbsent(
         kind,
         k -> {
-          Instant now = Instant.now();
           CertificateAuthority self =
               CertificateAuthority.root(
                   new X500Name("CN=Unrelated OCSP Responder,O=Nobody,C=CN"),

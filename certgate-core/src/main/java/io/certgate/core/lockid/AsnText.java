@@ -3,6 +3,7 @@ package io.certgate.core.lockid;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -43,8 +44,7 @@ final class AsnText {
     ASN1Primitive primitive = value.toASN1Primitive();
     if (primitive instanceof ASN1UniversalString universal) {
       // BC renders UniversalString as "#hex"; it is UCS-4, i.e. UTF-32BE.
-      return nonBlank(
-          new String(universal.getOctets(), java.nio.charset.Charset.forName("UTF-32BE")));
+      return nonBlank(new String(universal.getOctets(), Charset.forName("UTF-32BE")));
     }
     if (primitive instanceof ASN1String string && !(primitive instanceof ASN1BitString)) {
       return nonBlank(string.getString());

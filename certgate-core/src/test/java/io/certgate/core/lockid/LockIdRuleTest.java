@@ -129,6 +129,14 @@ class LockIdRuleTest {
   }
 
   @Test
+  void extensionUnwrapsUniversalStringAsUcs4() throws Exception {
+    byte[] ucs4 = "汇信-7".getBytes(java.nio.charset.Charset.forName("UTF-32BE"));
+
+    assertThat(extensionLockId(new org.bouncycastle.asn1.DERUniversalString(ucs4)))
+        .isEqualTo("汇信-7");
+  }
+
+  @Test
   void extensionUnwrapsAStringInsideAnOctetString() throws Exception {
     assertThat(extensionLockId(new DEROctetString(new DERUTF8String("nested-1"))))
         .isEqualTo("nested-1");

@@ -1,0 +1,227 @@
+package io.certgate.server.account;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+
+/** Users in the {@code users} and {@code user_roles} tables. */
+@Component
+final class JdbcUsers implements Users {
+  private static final String COLUMNS =
+      "id, organization_id, username, display_name, mobile, status, failed_attempts, locked_until,"
+          + " created_by, created_at";
+
+  private final JdbcClient jdbc;
+
+  JdbcUsers(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public Optional<User> find(long id) {
+    return one("id = ?", id);
+  }
+
+  @Override
+  public Optional<User> findByLogin(String usernameOrMobile) {
+    return one("username = ?", usernameOrMobile).or(() -> findByMobile(usernameOrMobile));
+  }
+
+  @Override
+  public Optional<User> findByMobile(String mobile) {
+    return one("mobile = ?", mobile);
+  }
+
+  @Override
+  public Optional<String> passwordHash(long id) {
+    return jdbc.sql("SELECT password_hash FROM users WHERE id = ?")
+        .param(id)
+        .query(String.class)
+        .optional();
+  }
+
+  @Override
+  public boolean recordFailedLogin(long id, int maxFailures, Instant lockUntil) {
+    jdbc.sql("UPDATE users SET failed_attempts = failed_attempts + 1 WHERE id = ?")
+        .param(id)
+        .update();
+    // the status condition keeps an administrator's DISABLED from being turned into LOCKED
+    return jdbc.sql(
+                "UPDATE users SET status = 'LOCKED', locked_until = ?, failed_attempts = 0"
+                    + " WHERE id = ? AND failed_attempts >= ? AND status <> 'DISABLED'")
+            .params(utc(lockUntil), id, maxFailures)
+            .update()
+        == 1;
+  }
+
+  @Override
+  public void recordSuccessfulLogin(long id) {
+    jdbc.sql(
+            "UPDATE users SET failed_attempts = 0, locked_until = NULL,"
+                + " status = CASE WHEN status = 'LOCKED' THEN 'ENABLED' ELSE status END"
+                + " WHERE id = ?")
+        .param(id)
+        .update();
+  }
+
+  @Override
+  public void changePasswordHash(long id, String hash) {
+    jdbc.sql(
+            "UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = NULL,"
+                + " status = CASE WHEN status = 'LOCKED' THEN 'ENABLED' ELSE status END"
+                + " WHERE id = ?")
+        .params(hash, id)
+        .update();
+  }
+
+  long insert(NewUserRow row) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql(
+            "INSERT INTO users (organization_id, username, display_name, mobile, password_hash,"
+                + " status, failed_attempts, created_by, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, 'ENABLED', 0, ?, ?)")
+        .params(
+            row.organizationId(),
+            row.username(),
+            row.displayName(),
+            row.mobile(),
+            row.passwordHash(),
+            row.createdBy(),
+            utc(row.at()))
+        .update(key, "id");
+    long id = key.getKey().longValue();
+    setRoles(id, row.roles());
+    return id;
+  }
+
+  void update(long id, String displayName, String mobile, Set<Role> roles) {
+    jdbc.sql("UPDATE users SET display_name = ?, mobile = ? WHERE id = ?")
+        .params(displayName, mobile, id)
+        .update();
+    setRoles(id, roles);
+  }
+
+  void setStatus(long id, UserStatus status) {
+    jdbc.sql("UPDATE users SET status = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?")
+        .params(status.name(), id)
+        .update();
+  }
+
+  boolean usernameTaken(String username) {
+    return count("username = ?", username) > 0;
+  }
+
+  boolean mobileTaken(String mobile, long exceptId) {
+    return jdbc.sql("SELECT COUNT(*) FROM users WHERE mobile = ? AND id <> ?")
+            .params(mobile, exceptId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /** One page of users, newest first; {@code organizationId} null means every organisation. */
+  Page page(@Nullable Long organizationId, String name, int page, int size) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    List<Object> params = new ArrayList<>();
+    if (organizationId != null) {
+      where.append(" AND organization_id = ?");
+      params.add(organizationId);
+    }
+    if (!name.isBlank()) {
+      where.append(" AND (display_name LIKE ? ESCAPE '\\' OR username LIKE ? ESCAPE '\\')");
+      String like = "%" + name.strip().replaceAll("([\\\\%_])", "\\\\$1") + "%";
+      params.add(like);
+      params.add(like);
+    }
+    long total =
+        jdbc.sql("SELECT COUNT(*) FROM users" + where).params(params).query(Long.class).single();
+    List<Object> pageParams = new ArrayList<>(params);
+    pageParams.add(size);
+    pageParams.add((long) (page - 1) * size);
+    List<User> items =
+        jdbc.sql("SELECT " + COLUMNS + " FROM users" + where + " ORDER BY id DESC LIMIT ? OFFSET ?")
+            .params(pageParams)
+            .query(this::row)
+            .list();
+    return new Page(total, items);
+  }
+
+  record Page(long total, List<User> items) {}
+
+  record NewUserRow(
+      @Nullable Long organizationId,
+      String username,
+      String displayName,
+      String mobile,
+      String passwordHash,
+      Set<Role> roles,
+      String createdBy,
+      Instant at) {}
+
+  private void setRoles(long id, Set<Role> roles) {
+    jdbc.sql("DELETE FROM user_roles WHERE user_id = ?").param(id).update();
+    for (Role role : roles) {
+      jdbc.sql("INSERT INTO user_roles (user_id, role) VALUES (?, ?)")
+          .params(id, role.name())
+          .update();
+    }
+  }
+
+  private long count(String condition, Object value) {
+    return jdbc.sql("SELECT COUNT(*) FROM users WHERE " + condition)
+        .param(value)
+        .query(Long.class)
+        .single();
+  }
+
+  private Optional<User> one(String condition, Object value) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE " + condition)
+        .param(value)
+        .query(this::row)
+        .optional();
+  }
+
+  private Set<Role> roles(long id) {
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    jdbc.sql("SELECT role FROM user_roles WHERE user_id = ?")
+        .param(id)
+        .query(String.class)
+        .list()
+        .forEach(r -> roles.add(Role.valueOf(r)));
+    return Set.copyOf(roles);
+  }
+
+  private User row(ResultSet rs, int n) throws SQLException {
+    long id = rs.getLong("id");
+    long org = rs.getLong("organization_id");
+    Long organization = rs.wasNull() ? null : org;
+    OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
+    return new User(
+        id,
+        organization,
+        rs.getString("username"),
+        rs.getString("display_name"),
+        rs.getString("mobile"),
+        UserStatus.valueOf(rs.getString("status")),
+        roles(id),
+        rs.getInt("failed_attempts"),
+        locked == null ? null : locked.toInstant(),
+        rs.getString("created_by"),
+        rs.getObject("created_at", OffsetDateTime.class).toInstant());
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,14 @@
+package io.certgate.server.account;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Organisation lookups for other features. */
+public interface Organizations {
+
+  /** The organisation with this id. */
+  Optional<Organization> find(long id);
+
+  /** All organisations, by name. */
+  List<Organization> all();
+}

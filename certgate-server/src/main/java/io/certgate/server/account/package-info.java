@@ -1,0 +1,11 @@
+/**
+ * Accounts: organisations (机构, with the 统一社会信用代码 check of GB 32100-2015), users, roles and
+ * passwords; who may administer whom (a platform administrator everything, an organisation
+ * administrator the users of its own organisation only); the bootstrap administrator. It does not
+ * log anyone in: that is the login feature, which reads accounts through {@link
+ * io.certgate.server.account.Users}.
+ */
+@NullMarked
+package io.certgate.server.account;
+
+import org.jspecify.annotations.NullMarked;

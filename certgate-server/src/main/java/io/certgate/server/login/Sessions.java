@@ -1,0 +1,54 @@
+package io.certgate.server.login;
+
+import io.certgate.server.account.AccountPrincipal;
+import io.certgate.server.account.User;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts and ends authenticated sessions. A login always discards the previous session and opens a
+ * new one, so an id planted before login (session fixation) is worthless afterwards.
+ */
+@Component
+class Sessions {
+  private final SecurityContextRepository repository;
+  private final CsrfTokenRepository csrfTokens;
+
+  Sessions(SecurityContextRepository repository, CsrfTokenRepository csrfTokens) {
+    this.repository = repository;
+    this.csrfTokens = csrfTokens;
+  }
+
+  AccountPrincipal start(User user, HttpServletRequest request, HttpServletResponse response) {
+    HttpSession old = request.getSession(false);
+    if (old != null) {
+      old.invalidate();
+    }
+    request.getSession(true);
+    AccountPrincipal principal = AccountPrincipal.of(user);
+    SecurityContext context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(
+            principal, null, principal.authorities()));
+    SecurityContextHolder.setContext(context);
+    repository.saveContext(context, request, response);
+    // a CSRF token known before login (perhaps planted) must not be valid after it
+    csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
+    return principal;
+  }
+
+  void end(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.invalidate();
+    }
+    SecurityContextHolder.clearContext();
+  }
+}

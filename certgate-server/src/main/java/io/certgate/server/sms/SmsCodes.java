@@ -1,0 +1,117 @@
+package io.certgate.server.sms;
+
+import io.certgate.core.ErrorCode;
+import io.certgate.server.api.ApiException;
+import io.certgate.server.limit.RateLimiter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Issues and checks SMS codes. One live code per (mobile, purpose): a new one replaces the old.
+ * Codes are 6 random digits, valid for 5 minutes, consumed by the first correct use, and void after
+ * 5 wrong tries so that the 10^6 space cannot be searched within a code's life.
+ */
+@Service
+public class SmsCodes {
+  /** How long a code is valid. */
+  public static final Duration TTL = Duration.ofMinutes(5);
+
+  static final int MAX_TRIES = 5;
+
+  private final SmsGateway gateway;
+  private final RateLimiter limits;
+  private final SecureRandom random;
+  private final Clock clock;
+  private final String template;
+  private final Map<String, Issued> codes = new ConcurrentHashMap<>();
+
+  SmsCodes(
+      SmsGateway gateway,
+      RateLimiter limits,
+      SecureRandom random,
+      Clock clock,
+      @Value("${certgate.sms.template:【政府采购云平台】您正在{purpose},验证码{code},5分钟内有效,请勿泄露。}")
+          String template) {
+    this.gateway = gateway;
+    this.limits = limits;
+    this.random = random;
+    this.clock = clock;
+    this.template = template;
+  }
+
+  /** The result of checking a code. */
+  public enum Check {
+    ACCEPTED,
+    WRONG,
+    EXPIRED,
+    NONE
+  }
+
+  private record Issued(String code, Instant expiresAt, int tries) {}
+
+  /**
+   * Counts a send against the limits and, when {@code deliver}, issues and sends a code. Callers
+   * pass {@code deliver=false} for a mobile without an account, so the answer (and the limits) look
+   * the same whether or not the number is registered.
+   *
+   * @throws ApiException {@code RATE_LIMITED} when the mobile or the IP sent within the last
+   *     minute, or 10 times within the last day
+   */
+  public void send(String mobile, SmsPurpose purpose, String clientIp, boolean deliver) {
+    if (limits.isExhausted("sms-mobile-min:" + mobile, 1, Duration.ofMinutes(1))
+        || limits.isExhausted("sms-mobile-day:" + mobile, 10, Duration.ofDays(1))
+        || limits.isExhausted("sms-ip-min:" + clientIp, 1, Duration.ofMinutes(1))
+        || limits.isExhausted("sms-ip-day:" + clientIp, 10, Duration.ofDays(1))) {
+      throw new ApiException(ErrorCode.RATE_LIMITED, "短信发送过于频繁,请稍后再试");
+    }
+    limits.record("sms-mobile-min:" + mobile);
+    limits.record("sms-mobile-day:" + mobile);
+    limits.record("sms-ip-min:" + clientIp);
+    limits.record("sms-ip-day:" + clientIp);
+    if (!deliver) {
+      return;
+    }
+    String code = String.format("%06d", random.nextInt(1_000_000));
+    codes.put(key(mobile, purpose), new Issued(code, clock.instant().plus(TTL), 0));
+    gateway.send(mobile, template.replace("{purpose}", purpose.label()).replace("{code}", code));
+  }
+
+  /** Checks a code; a correct one is consumed, a wrong one uses up one of the tries. */
+  public Check check(String mobile, SmsPurpose purpose, String code) {
+    String key = key(mobile, purpose);
+    Check[] result = {Check.NONE};
+    codes.computeIfPresent(
+        key,
+        (k, issued) -> {
+          if (!clock.instant().isBefore(issued.expiresAt())) {
+            result[0] = Check.EXPIRED;
+            return null;
+          }
+          if (equal(issued.code(), code)) {
+            result[0] = Check.ACCEPTED;
+            return null;
+          }
+          result[0] = Check.WRONG;
+          int tries = issued.tries() + 1;
+          return tries >= MAX_TRIES ? null : new Issued(issued.code(), issued.expiresAt(), tries);
+        });
+    return result[0];
+  }
+
+  private static boolean equal(String expected, String given) {
+    return MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String key(String mobile, SmsPurpose purpose) {
+    return purpose.name() + ':' + mobile;
+  }
+}

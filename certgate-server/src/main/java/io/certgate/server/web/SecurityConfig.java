@@ -1,0 +1,114 @@
+package io.certgate.server.web;
+
+import io.certgate.core.ErrorCode;
+import io.certgate.server.api.ErrorBodies;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+
+/**
+ * Who may reach what, and how sessions and CSRF work. The CSRF scheme is the plain double-submit of
+ * DESIGN.md §6: the readable cookie {@code XSRF-TOKEN} and the header {@code X-XSRF-TOKEN} with the
+ * same raw value. Spring's default (XOR-masked tokens) would refuse the raw cookie value that
+ * Angular, axios and our own scripts send, so the plain request handler is used. URL rules are the
+ * first gate; each endpoint then checks the object it touches.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfig {
+  /** Scripts and styles from this origin only; images also as data: URLs (the captcha). */
+  static final String CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " connect-src 'self' http://127.0.0.1:27150 http://localhost:27150;"
+          + " frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";
+
+  @Bean
+  SecurityContextRepository securityContextRepository() {
+    return new HttpSessionSecurityContextRepository();
+  }
+
+  /** The readable {@code XSRF-TOKEN} cookie; logins replace it (see the login feature). */
+  @Bean
+  CsrfTokenRepository csrfTokenRepository() {
+    CookieCsrfTokenRepository csrfCookies = CookieCsrfTokenRepository.withHttpOnlyFalse();
+    csrfCookies.setCookiePath("/");
+    csrfCookies.setCookieCustomizer(c -> c.sameSite("Lax"));
+    return csrfCookies;
+  }
+
+  @Bean
+  SecurityFilterChain web(
+      HttpSecurity http, SecurityContextRepository contexts, CsrfTokenRepository csrfCookies)
+      throws Exception {
+    PathPatternRequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+    http.securityContext(c -> c.securityContextRepository(contexts))
+        .csrf(
+            c ->
+                c.csrfTokenRepository(csrfCookies)
+                    .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers(
+                        "/", "/login", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico")
+                    .permitAll()
+                    .requestMatchers(
+                        "/api/session",
+                        "/api/captcha",
+                        "/api/auth/**",
+                        "/api/sms/codes",
+                        "/api/recovery/**",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**")
+                    .permitAll()
+                    .requestMatchers("/api/admin/**", "/admin/**")
+                    .hasAnyRole("PLATFORM_ADMIN", "ORG_ADMIN")
+                    .anyRequest()
+                    .authenticated())
+        .exceptionHandling(
+            e ->
+                e.defaultAuthenticationEntryPointFor(json401(), api)
+                    .defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)
+                    .accessDeniedHandler(json403()))
+        .headers(
+            h ->
+                h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                    .frameOptions(f -> f.deny())
+                    .referrerPolicy(
+                        r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+        .requestCache(AbstractHttpConfigurer::disable)
+        .formLogin(AbstractHttpConfigurer::disable)
+        .httpBasic(AbstractHttpConfigurer::disable)
+        .logout(AbstractHttpConfigurer::disable)
+        .anonymous(a -> a.principal("anonymous"));
+    return http.build();
+  }
+
+  private static AuthenticationEntryPoint json401() {
+    return (request, response, e) -> ErrorBodies.write(response, ErrorCode.UNAUTHENTICATED);
+  }
+
+  private static AccessDeniedHandler json403() {
+    return (request, response, e) ->
+        ErrorBodies.write(
+            response,
+            403,
+            ErrorCode.FORBIDDEN,
+            e instanceof CsrfException ? "缺少或无效的CSRF令牌,请刷新页面后重试" : "无权执行此操作");
+  }
+}

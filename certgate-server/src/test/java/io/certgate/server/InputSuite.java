@@ -1,0 +1,89 @@
+package io.certgate.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import org.junit.jupiter.api.Test;
+
+/** Bad input of every shape is a 4xx with a code, never a 5xx or a stack trace, nothing stored. */
+abstract class InputSuite extends PlatformIT {
+
+  private void assertRefused(Browser.Res r, int status) {
+    assertThat(r.status()).as(r.body()).isEqualTo(status);
+    assertThat(r.error()).isEqualTo(status == 404 ? "NOT_FOUND" : "BAD_REQUEST");
+    assertThat(r.body()).doesNotContain("Exception", "at io.", "at org.");
+  }
+
+  @Test
+  void refusesMalformedJson() {
+    Browser pa = admin();
+    assertRefused(pa.post("/api/admin/users", "{\"username\":"), 400);
+    assertRefused(pa.post("/api/admin/users", "[1,2"), 400);
+    assertRefused(pa.post("/api/admin/users", "{} trailing"), 400);
+  }
+
+  @Test
+  void refusesUnknownFieldsAndWrongTypes() {
+    Browser pa = admin();
+    long org = organization(pa, unique("机构"));
+    String username = unique("t");
+    String base =
+        "\"username\":\"%s\",\"displayName\":\"x\",\"mobile\":\"%s\",\"password\":\"%s\",\"roles\":[\"MEMBER\"]"
+            .formatted(username, mobile(), PASSWORD);
+    assertRefused(
+        pa.post("/api/admin/users", "{\"organizationId\":" + org + "," + base + ",\"admin\":true}"),
+        400);
+    assertRefused(
+        pa.post("/api/admin/users", "{\"organizationId\":\"" + org + "\"," + base + "}"), 400);
+    assertRefused(
+        pa.post(
+            "/api/admin/users",
+            "{\"organizationId\":" + org + "," + base.replace("\"x\"", "5") + "}"),
+        400);
+    assertRefused(
+        pa.post(
+            "/api/admin/users",
+            "{\"organizationId\":" + org + "," + base.replace("MEMBER", "KING") + "}"),
+        400);
+    assertRefused(pa.post("/api/admin/regions", "{\"code\":\"12345\",\"name\":\"短\"}"), 400);
+    assertRefused(
+        pa.post("/api/admin/regions", "{\"code\":\"123456\",\"name\":\"x\",\"caEnabled\":\"yes\"}"),
+        400);
+    // nothing was stored
+    assertThat(pa.get("/api/admin/users?name=" + username).json().path("total").asLong()).isZero();
+  }
+
+  @Test
+  void refusesHugeBodies() {
+    Browser pa = admin();
+    String huge = "{\"username\":\"" + "a".repeat(200_000) + "\",\"password\":\"x\"}";
+    Browser.Res r = pa.post("/api/auth/password", huge);
+    assertThat(r.status()).isEqualTo(413);
+    assertThat(r.error()).isEqualTo("BAD_REQUEST");
+  }
+
+  @Test
+  void answersUnknownPathsMethodsAndMediaTypesWithCodes() {
+    Browser pa = admin();
+    assertRefused(pa.get("/api/admin/nothing-here"), 404);
+    assertRefused(pa.delete("/api/admin/regions"), 405);
+    Browser.Res xml =
+        pa.raw(
+            HttpRequest.newBuilder(pa.uri("/api/admin/regions"))
+                .header("Content-Type", "application/xml")
+                .header("X-XSRF-TOKEN", pa.cookie("XSRF-TOKEN").orElseThrow())
+                .POST(HttpRequest.BodyPublishers.ofString("<region/>")));
+    assertThat(xml.status()).isEqualTo(415);
+    assertThat(xml.error()).isEqualTo("BAD_REQUEST");
+    assertRefused(pa.get("/api/admin/users/not-a-number"), 400);
+    assertRefused(pa.get("/api/admin/users/999999999"), 404);
+  }
+
+  @Test
+  void publishesOpenApi() {
+    Browser.Res r = browser().get("/v3/api-docs");
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.json().path("paths").has("/api/auth/password")).isTrue();
+    assertThat(r.json().path("paths").has("/api/admin/users")).isTrue();
+  }
+}

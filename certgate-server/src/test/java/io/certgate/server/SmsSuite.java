@@ -1,0 +1,161 @@
+package io.certgate.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** SMS codes: login, limits, expiry, tries, and recovery of username and password. */
+abstract class SmsSuite extends PlatformIT {
+
+  private Browser.Res requestCode(Browser b, String mobile, String purpose) {
+    String[] c = captcha(b);
+    return b.post(
+        "/api/sms/codes",
+        "{\"mobile\":\"%s\",\"purpose\":\"%s\",\"captchaId\":\"%s\",\"captcha\":\"%s\"}"
+            .formatted(mobile, purpose, c[0], c[1]));
+  }
+
+  private JsonNode member() {
+    Browser admin = admin();
+    return user(admin, organization(admin, unique("机构")), "MEMBER");
+  }
+
+  @Test
+  void logsInWithACodeSentThroughTheHttpGateway() {
+    String mobile = member().path("mobile").asString();
+    Browser b = browser();
+    assertThat(requestCode(b, mobile, "LOGIN").status()).isEqualTo(202);
+    String code = FakeSmsGateway.get().lastCode(mobile).orElseThrow();
+    assertThat(FakeSmsGateway.get().lastKey()).isEqualTo("test-key");
+    Browser.Res r =
+        b.post("/api/auth/sms", "{\"mobile\":\"%s\",\"code\":\"%s\"}".formatted(mobile, code));
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    // single use
+    Browser.Res again =
+        browser()
+            .post("/api/auth/sms", "{\"mobile\":\"%s\",\"code\":\"%s\"}".formatted(mobile, code));
+    assertThat(again.error()).isEqualTo("CAPTCHA_INVALID");
+  }
+
+  @Test
+  void codesExpireAfterFiveMinutes() {
+    String mobile = member().path("mobile").asString();
+    Browser b = browser();
+    requestCode(b, mobile, "LOGIN");
+    String code = FakeSmsGateway.get().lastCode(mobile).orElseThrow();
+    clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+    assertThat(
+            b.post("/api/auth/sms", "{\"mobile\":\"%s\",\"code\":\"%s\"}".formatted(mobile, code))
+                .error())
+        .isEqualTo("CAPTCHA_INVALID");
+  }
+
+  @Test
+  void aCodeDiesAfterFiveWrongTries() {
+    String mobile = member().path("mobile").asString();
+    Browser b = browser();
+    requestCode(b, mobile, "LOGIN");
+    String code = FakeSmsGateway.get().lastCode(mobile).orElseThrow();
+    String wrong = code.equals("000000") ? "111111" : "000000";
+    for (int i = 0; i < 5; i++) {
+      b.post("/api/auth/sms", "{\"mobile\":\"%s\",\"code\":\"%s\"}".formatted(mobile, wrong));
+    }
+    assertThat(
+            b.post("/api/auth/sms", "{\"mobile\":\"%s\",\"code\":\"%s\"}".formatted(mobile, code))
+                .error())
+        .isEqualTo("CAPTCHA_INVALID");
+  }
+
+  @Test
+  void sendsAtMostOncePerMinuteAndTenTimesADayPerMobile() {
+    String mobile = member().path("mobile").asString();
+    Browser b = browser();
+    long before = FakeSmsGateway.get().count(mobile);
+    assertThat(requestCode(b, mobile, "LOGIN").status()).isEqualTo(202);
+    Browser.Res second = requestCode(b, mobile, "LOGIN");
+    assertThat(second.status()).isEqualTo(429);
+    assertThat(second.error()).isEqualTo("RATE_LIMITED");
+    for (int i = 0; i < 9; i++) {
+      clock.advance(Duration.ofSeconds(61));
+      assertThat(requestCode(b, mobile, "LOGIN").status()).isEqualTo(202);
+    }
+    clock.advance(Duration.ofSeconds(61));
+    assertThat(requestCode(b, mobile, "LOGIN").status()).isEqualTo(429);
+    assertThat(FakeSmsGateway.get().count(mobile) - before).isEqualTo(10);
+    clock.advance(Duration.ofDays(1));
+    assertThat(requestCode(b, mobile, "LOGIN").status()).isEqualTo(202);
+  }
+
+  @Test
+  void limitsSendingPerIpToo() {
+    Browser b = browser();
+    assertThat(requestCode(b, mobile(), "LOGIN").status()).isEqualTo(202);
+    assertThat(requestCode(b, mobile(), "LOGIN").status()).isEqualTo(429);
+  }
+
+  @Test
+  void answersTheSameForAnUnknownMobileButSendsNothing() {
+    String nobody = mobile();
+    assertThat(requestCode(browser(), nobody, "LOGIN").status()).isEqualTo(202);
+    assertThat(FakeSmsGateway.get().count(nobody)).isZero();
+  }
+
+  @Test
+  void recoversTheUsernameByCode() {
+    JsonNode u = member();
+    String mobile = u.path("mobile").asString();
+    Browser b = browser();
+    requestCode(b, mobile, "RECOVER_USERNAME");
+    String code = FakeSmsGateway.get().lastCode(mobile).orElseThrow();
+    Browser.Res r =
+        b.post(
+            "/api/recovery/username",
+            "{\"mobile\":\"%s\",\"code\":\"%s\"}".formatted(mobile, code));
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.json().path("username").asString()).isEqualTo(u.path("username").asString());
+  }
+
+  @Test
+  void aLoginCodeDoesNotRecoverAnything() {
+    String mobile = member().path("mobile").asString();
+    Browser b = browser();
+    requestCode(b, mobile, "LOGIN");
+    String code = FakeSmsGateway.get().lastCode(mobile).orElseThrow();
+    assertThat(
+            b.post(
+                    "/api/recovery/username",
+                    "{\"mobile\":\"%s\",\"code\":\"%s\"}".formatted(mobile, code))
+                .error())
+        .isEqualTo("CAPTCHA_INVALID");
+  }
+
+  @Test
+  void resetsThePasswordByCodeAndLiftsALockout() {
+    JsonNode u = member();
+    String username = u.path("username").asString();
+    String mobile = u.path("mobile").asString();
+    Browser b = browser();
+    for (int i = 0; i < 5; i++) {
+      passwordLogin(b, username, "Wrong#Pass1");
+    }
+    assertThat(passwordLogin(b, username, PASSWORD).error()).isEqualTo("ACCOUNT_LOCKED");
+    requestCode(b, mobile, "RESET_PASSWORD");
+    String code = FakeSmsGateway.get().lastCode(mobile).orElseThrow();
+    Browser.Res weak =
+        b.post(
+            "/api/recovery/password",
+            "{\"mobile\":\"%s\",\"code\":\"%s\",\"newPassword\":\"short\"}"
+                .formatted(mobile, code));
+    assertThat(weak.status()).isEqualTo(400);
+    Browser.Res ok =
+        b.post(
+            "/api/recovery/password",
+            "{\"mobile\":\"%s\",\"code\":\"%s\",\"newPassword\":\"New#Secret2027\"}"
+                .formatted(mobile, code));
+    assertThat(ok.status()).as(ok.body()).isEqualTo(204);
+    assertThat(passwordLogin(b, username, PASSWORD).error()).isEqualTo("BAD_CREDENTIALS");
+    assertThat(passwordLogin(b, username, "New#Secret2027").status()).isEqualTo(200);
+  }
+}
