@@ -161,17 +161,17 @@ class AgentJarIT {
     }
   }
 
+  /**
+   * The id `list` prints for this user's signature certificate (its block ends at the next one).
+   */
   private static String certificateId() throws Exception {
     Run list = run("", "list");
-    for (String line : list.out().split("\n")) {
-      if (line.strip().startsWith("certificate ")) {
-        String id = line.strip().substring("certificate ".length());
-        int at = list.out().indexOf(line);
-        String after = list.out().substring(at, Math.min(list.out().length(), at + 600));
-        if (after.contains("CN=吴十")
-            && after.split("key:")[1].split("\n")[0].contains("signature")) {
-          return id;
-        }
+    String[] blocks = list.out().split("\n(?=  certificate |token |\n)");
+    for (String block : blocks) {
+      if (block.startsWith("  certificate ")
+          && block.contains("CN=吴十")
+          && block.contains(", signature")) {
+        return block.substring("  certificate ".length(), block.indexOf('\n')).strip();
       }
     }
     throw new AssertionError("no signature certificate listed:\n" + list.out());
