@@ -196,6 +196,32 @@ class CertificateValidatorTest {
   }
 
   @Test
+  void rejectsCertificateBelowAnExpiredIntermediate() {
+    io.certgate.core.support.MutableClock clock = new io.certgate.core.support.MutableClock(NOW);
+    TestProvider provider = Pki.provider("old-ca", KeyKind.EC_P256, clock);
+    Instant caExpiry = provider.issuingCertificate().getNotAfter().toInstant();
+    clock.set(caExpiry.minus(java.time.Duration.ofDays(30)));
+    X509Certificate cert = provider.issueUser("陈三").signature().certificate();
+    clock.set(caExpiry.plus(java.time.Duration.ofDays(1)));
+    assertThat(cert.getNotAfter().toInstant()).isAfter(clock.instant());
+    try (CertificateValidator v =
+        CertificateValidator.builder()
+            .clock(clock)
+            .secureRandom(new SecureRandom())
+            .provider(Pki.trust(provider, RevocationPolicy.none()))
+            .build()) {
+
+      assertThatThrownBy(() -> v.validate(cert, List.of(), Purpose.LOGIN))
+          .isInstanceOfSatisfying(
+              CertGateException.class,
+              e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.CERT_EXPIRED);
+                assertThat(e.getMessage()).contains("Issuing CA");
+              });
+    }
+  }
+
+  @Test
   void reusesAValidationUntilItExpires() throws CertGateException {
     X509Certificate cert = PROVIDERS.get(KeyKind.SM2).issueUser("吴十").signature().certificate();
 
