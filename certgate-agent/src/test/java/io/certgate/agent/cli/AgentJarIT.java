@@ -125,7 +125,7 @@ class AgentJarIT {
   }
 
   @Test
-  void runServesTheApiOnTheConfiguredPort() throws Exception {
+  void runServesTheApiOnTheConfiguredPortAndSeesKeysInsertedWhileRunning() throws Exception {
     int port;
     try (ServerSocket probe = new ServerSocket(0)) {
       port = probe.getLocalPort();
@@ -155,6 +155,24 @@ class AgentJarIT {
       assertThat(status).isNotNull();
       assertThat(status.statusCode()).isEqualTo(200);
       assertThat(status.body()).contains("\"agent\":\"certgate-agent\"", label);
+
+      // a key inserted while it runs is seen without a restart: proves the jar's Add-Opens works
+      String late = "late-" + Long.toHexString(System.nanoTime());
+      SoftHsm.provision(late, PIN, user);
+      boolean seen = false;
+      for (int i = 0; i < 50 && !seen; i++) {
+        Thread.sleep(100);
+        seen =
+            client
+                .send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/status"))
+                        .header("Origin", ORIGIN)
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body()
+                .contains(late);
+      }
+      assertThat(seen).as("token inserted while running is listed").isTrue();
     } finally {
       p.destroy();
       p.waitFor(10, TimeUnit.SECONDS);
