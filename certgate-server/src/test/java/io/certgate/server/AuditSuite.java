@@ -97,6 +97,34 @@ abstract class AuditSuite extends PlatformIT {
   }
 
   @Test
+  void concurrentAppendsKeepTheChainWhole() throws Exception {
+    Browser pa = admin();
+    String login = unique("burst");
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      var futures = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+      for (int i = 0; i < 12; i++) {
+        futures.add(
+            pool.submit(
+                () ->
+                    browser()
+                        .post(
+                            "/api/auth/password",
+                            "{\"username\":\"" + login + "\",\"password\":\"x\"}")
+                        .status()));
+      }
+      for (var f : futures) {
+        assertThat(f.get()).isEqualTo(401);
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(pa.get("/api/admin/audit?actor=" + login).json().path("total").asLong())
+        .isEqualTo(12);
+    assertThat(verify(pa).path("valid").asBoolean()).isTrue();
+  }
+
+  @Test
   void migrationsAppliedFromEmpty() {
     assertThat(
             jdbc.sql(

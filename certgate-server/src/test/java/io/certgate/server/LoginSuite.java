@@ -136,9 +136,13 @@ abstract class LoginSuite extends PlatformIT {
     String bName = user(admin, org, "MEMBER").path("username").asString();
     Browser b = loggedIn(a, PASSWORD);
     String first = b.cookie("CERTGATE_SESSION").orElseThrow();
+    String firstCsrf = b.cookie("XSRF-TOKEN").orElseThrow();
     assertThat(passwordLogin(b, bName, PASSWORD).status()).isEqualTo(200);
     String second = b.cookie("CERTGATE_SESSION").orElseThrow();
     assertThat(second).isNotEqualTo(first);
+    assertThat(b.cookie("XSRF-TOKEN").orElseThrow()).isNotEqualTo(firstCsrf);
+    assertThat(b.get("/api/session").json().path("user").path("username").asString())
+        .isEqualTo(bName);
     Browser thief = browser();
     thief.setCookie("CERTGATE_SESSION", first);
     assertThat(thief.get("/api/session").status()).isEqualTo(401);

@@ -2,24 +2,16 @@ package io.certgate.testpki;
 
 import java.math.BigInteger;
 import java.net.URI;
-import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.X500NameBuilder;
-import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.KeyUsage;
 
 /**
  * A test CA provider (CA服务商): a root CA and one issuing CA of one {@link KeyKind}, which issues
@@ -52,22 +44,11 @@ public final class TestProvider {
     this.random = b.random;
     this.crlDistributionPoint = b.crlDistributionPoint;
     this.ocspUrl = b.ocspUrl;
-    Instant now = clock.instant();
-    this.root =
-        CertificateAuthority.root(
-            caName("Root CA"),
-            keyKind,
-            now.minus(Duration.ofDays(5 * 365)),
-            now.plus(Duration.ofDays(20 * 365)),
-            random);
-    List<Extension> issuingExtensions =
-        Extensions.revocationPointers(b.rootCrlDistributionPoint, b.ocspUrl).list();
-    this.issuing =
-        root.subordinate(
-            caName("Issuing CA"),
-            now.minus(Duration.ofDays(5 * 365)),
-            now.plus(Duration.ofDays(10 * 365)),
-            issuingExtensions);
+    Hierarchy cas =
+        Hierarchy.create(
+            name, keyKind, clock.instant(), random, b.rootCrlDistributionPoint, b.ocspUrl);
+    this.root = cas.root();
+    this.issuing = cas.issuing();
     this.users =
         new UserIssuer(
             issuing,
@@ -106,21 +87,7 @@ public final class TestProvider {
    * EKU id-kp-OCSPSigning, with id-pkix-ocsp-nocheck, valid for a year.
    */
   public Credential issueOcspResponder() {
-    KeyPair keys = keyKind.generate(random);
-    Instant now = clock.instant();
-    X509Certificate cert =
-        issuing.issue(
-            caName("OCSP Responder"),
-            keys.getPublic(),
-            now.minus(Duration.ofHours(1)),
-            now.plus(Duration.ofDays(365)),
-            List.of(
-                Extensions.endEntity(),
-                Extensions.keyUsage(KeyUsage.digitalSignature),
-                Extensions.eku(KeyPurposeId.id_kp_OCSPSigning),
-                Extensions.ocspNoCheck()));
-    return new Credential(
-        cert, keys.getPrivate(), List.of(issuing.certificate(), root.certificate()));
+    return users.issueOcspResponder(Hierarchy.caName(name, "OCSP Responder"), clock.instant());
   }
 
   /**
@@ -218,14 +185,6 @@ public final class TestProvider {
 
   private CertificateAuthority authorityFor(BigInteger serial) {
     return serial.equals(issuing.certificate().getSerialNumber()) ? root : issuing;
-  }
-
-  private X500Name caName(String role) {
-    X500NameBuilder builder = new X500NameBuilder(BCStyle.INSTANCE);
-    builder.addRDN(BCStyle.C, "CN");
-    builder.addRDN(BCStyle.O, name);
-    builder.addRDN(BCStyle.CN, name + " " + role);
-    return builder.build();
   }
 
   @Override

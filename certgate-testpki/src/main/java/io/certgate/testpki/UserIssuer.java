@@ -70,6 +70,23 @@ final class UserIssuer {
         new Credential(encryption, encryptionKeys.getPrivate(), issuers));
   }
 
+  /** A delegated OCSP responder (RFC 6960 §4.2.2.2) of the issuing CA's key kind. */
+  Credential issueOcspResponder(X500Name subject, Instant now) {
+    KeyPair keys = issuing.kind().generate(random);
+    X509Certificate cert =
+        issuing.issue(
+            subject,
+            keys.getPublic(),
+            now.minus(Duration.ofHours(1)),
+            now.plus(USER_VALIDITY),
+            List.of(
+                Extensions.endEntity(),
+                Extensions.keyUsage(KeyUsage.digitalSignature),
+                Extensions.eku(KeyPurposeId.id_kp_OCSPSigning),
+                Extensions.ocspNoCheck()));
+    return new Credential(cert, keys.getPrivate(), issuers);
+  }
+
   private List<Extension> signatureUsage(UserSpec spec, KeyKind kind) {
     int usage = KeyUsage.digitalSignature | (spec.nonRepudiation() ? KeyUsage.nonRepudiation : 0);
     List<Extension> extensions = new ArrayList<>();

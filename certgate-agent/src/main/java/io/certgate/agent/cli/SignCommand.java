@@ -65,7 +65,10 @@ final class SignCommand {
   int run(AgentConfig config, Options options) throws AgentException, IOException {
     Authenticator.checkNonce(options.nonce());
     Tokens tokens = AgentSetup.tokens(config);
-    String certificateId = options.certificateId().orElse(onlySignatureCertificate(tokens));
+    String certificateId =
+        options.certificateId().isPresent()
+            ? options.certificateId().get()
+            : onlySignatureCertificate(tokens);
     char[] pin =
         pinReader
             .read("PIN for " + certificateId + ": ")

@@ -1,5 +1,7 @@
 package io.certgate.agent.token;
 
+import static sun.security.pkcs11.wrapper.PKCS11Constants.CKF_SERIAL_SESSION;
+
 import io.certgate.agent.AgentError;
 import io.certgate.agent.AgentException;
 import java.io.IOException;
@@ -26,6 +28,10 @@ import sun.security.pkcs11.wrapper.PKCS11Exception;
  * copied here.
  */
 final class Pkcs11Login {
+  // PKCS#11 v2.40 §5.6 session states
+  private static final long CKS_RO_USER_FUNCTIONS = 1;
+  private static final long CKS_RW_USER_FUNCTIONS = 3;
+
   private Pkcs11Login() {}
 
   static <T> T run(
@@ -39,6 +45,7 @@ final class Pkcs11Login {
     if (PinFlags.of(Pkcs11Reader.flags(p11, slot)).locked()) {
       throw new AgentException(AgentError.PIN_LOCKED, "the key's PIN is locked");
     }
+    ensureLoggedOut(p11, slot);
     Provider provider = provider(library, slot);
     try {
       KeyStore store = KeyStore.getInstance("PKCS11", provider);
@@ -54,6 +61,24 @@ final class Pkcs11Login {
       throw Pkcs11Errors.map(e);
     } finally {
       logout(provider);
+    }
+  }
+
+  /**
+   * PKCS#11 logins belong to the process, not to a session, and SunPKCS11 skips C_Login when the
+   * token is already logged in: a login left over (a failed logout, another user of the module in
+   * this JVM) would let any PIN through. So the token is logged out first, and the PIN is always
+   * checked by C_Login.
+   */
+  private static void ensureLoggedOut(PKCS11 p11, long slot) throws PKCS11Exception {
+    long session = p11.C_OpenSession(slot, CKF_SERIAL_SESSION, null, null);
+    try {
+      long state = p11.C_GetSessionInfo(session).state;
+      if (state == CKS_RO_USER_FUNCTIONS || state == CKS_RW_USER_FUNCTIONS) {
+        p11.C_Logout(session);
+      }
+    } finally {
+      p11.C_CloseSession(session);
     }
   }
 
@@ -127,8 +152,8 @@ final class Pkcs11Login {
     try {
       ((AuthProvider) provider).logout();
     } catch (LoginException | RuntimeException e) {
-      // The token is gone or refused the logout; either way no session of ours stays logged in
-      // for another request: the next operation re-initialises the module.
+      // The token is gone, or refused the logout: a removed token keeps no login, and a module that
+      // refuses C_Logout loses every login at its next re-initialisation (C_Finalize).
     }
   }
 

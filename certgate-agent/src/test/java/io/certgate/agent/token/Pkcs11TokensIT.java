@@ -14,6 +14,9 @@ import io.certgate.core.token.TokenSigner;
 import io.certgate.testpki.KeyKind;
 import io.certgate.testpki.TestProvider;
 import io.certgate.testpki.UserCredentials;
+import java.security.KeyStore;
+import java.security.Provider;
+import java.security.Security;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -163,6 +166,25 @@ class Pkcs11TokensIT {
     String label = provision(rsaUser);
 
     assertThat(tokens.scan()).anyMatch(t -> t.info().label().equals(label));
+  }
+
+  @Test
+  void aLoginLeftOnTheModuleByAnotherUserDoesNotLetAWrongPinThrough() throws Exception {
+    String label = provision(ecUser);
+    TokenCertificate cert = certificate(token(tokens(), label), ecUser.signature().certificate());
+    // another user of the same module in this JVM logs in and never logs out
+    Provider other =
+        Security.getProvider("SunPKCS11").configure("--" + SoftHsm.tokens().sunPkcs11Config(label));
+    KeyStore.getInstance("PKCS11", other).load(null, PIN.toCharArray());
+    Tokens noRescan =
+        Tokens.builder()
+            .pkcs11Modules(List.of(SoftHsm.module()))
+            .rescanInterval(Duration.ofDays(1))
+            .build();
+
+    assertThatThrownBy(() -> noRescan.withKey(cert.id(), "000000".toCharArray(), (k, p, c) -> 1))
+        .isInstanceOfSatisfying(
+            AgentException.class, e -> assertThat(e.code()).isEqualTo(AgentError.PIN_INCORRECT));
   }
 
   @Test

@@ -45,7 +45,7 @@ record TrustedProvider(
     return new TrustedProvider(
         trust,
         new TrustPath(trust.anchors()),
-        new RevocationCheck(policy, ocsp, crls.map(c -> c)),
+        new RevocationCheck(policy, ocsp, crls.map(RevocationSource.class::cast)),
         crls);
   }
 }

@@ -173,6 +173,55 @@ class CertificateValidatorTest {
   }
 
   @Test
+  void rejectsCertificateWithoutTheLockIdTheProviderPromised() {
+    TestProvider provider = PROVIDERS.get(KeyKind.RSA_2048);
+    ProviderTrust subjectRule =
+        ProviderTrust.builder("subject-rule")
+            .anchors(provider.anchors())
+            .lockIdRule(io.certgate.core.lockid.LockIdRule.parse("SUBJECT_ATTRIBUTE:1.2.3.4.5"))
+            .build();
+    try (CertificateValidator v =
+        CertificateValidator.builder()
+            .clock(CLOCK)
+            .secureRandom(new SecureRandom())
+            .provider(subjectRule)
+            .build()) {
+      X509Certificate cert = provider.issueUser("冯二").signature().certificate();
+
+      assertThatThrownBy(() -> v.validate(cert, List.of(), Purpose.LOGIN))
+          .isInstanceOfSatisfying(
+              CertGateException.class,
+              e -> assertThat(e.code()).isEqualTo(ErrorCode.CERT_MALFORMED));
+    }
+  }
+
+  @Test
+  void rejectsCertificateBelowAnExpiredIntermediate() {
+    io.certgate.core.support.MutableClock clock = new io.certgate.core.support.MutableClock(NOW);
+    TestProvider provider = Pki.provider("old-ca", KeyKind.EC_P256, clock);
+    Instant caExpiry = provider.issuingCertificate().getNotAfter().toInstant();
+    clock.set(caExpiry.minus(java.time.Duration.ofDays(30)));
+    X509Certificate cert = provider.issueUser("陈三").signature().certificate();
+    clock.set(caExpiry.plus(java.time.Duration.ofDays(1)));
+    assertThat(cert.getNotAfter().toInstant()).isAfter(clock.instant());
+    try (CertificateValidator v =
+        CertificateValidator.builder()
+            .clock(clock)
+            .secureRandom(new SecureRandom())
+            .provider(Pki.trust(provider, RevocationPolicy.none()))
+            .build()) {
+
+      assertThatThrownBy(() -> v.validate(cert, List.of(), Purpose.LOGIN))
+          .isInstanceOfSatisfying(
+              CertGateException.class,
+              e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.CERT_EXPIRED);
+                assertThat(e.getMessage()).contains("Issuing CA");
+              });
+    }
+  }
+
+  @Test
   void reusesAValidationUntilItExpires() throws CertGateException {
     X509Certificate cert = PROVIDERS.get(KeyKind.SM2).issueUser("吴十").signature().certificate();
 

@@ -5,6 +5,7 @@ import io.certgate.server.account.User;
 import io.certgate.server.account.UserStatus;
 import io.certgate.server.account.Users;
 import io.certgate.server.api.ApiException;
+import io.certgate.server.api.ErrorCodes;
 import io.certgate.server.limit.RateLimiter;
 import io.certgate.server.sms.SmsCodes;
 import io.certgate.server.sms.SmsPurpose;
@@ -134,7 +135,7 @@ class LoginService {
   }
 
   private ApiException fail(String login, String method, ErrorCode code) {
-    return fail(login, method, code, io.certgate.server.api.ErrorCodes.message(code));
+    return fail(login, method, code, ErrorCodes.message(code));
   }
 
   private ApiException fail(String login, String method, ErrorCode code, String message) {

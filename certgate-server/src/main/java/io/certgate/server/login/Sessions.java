@@ -9,6 +9,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,9 +19,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class Sessions {
   private final SecurityContextRepository repository;
+  private final CsrfTokenRepository csrfTokens;
 
-  Sessions(SecurityContextRepository repository) {
+  Sessions(SecurityContextRepository repository, CsrfTokenRepository csrfTokens) {
     this.repository = repository;
+    this.csrfTokens = csrfTokens;
   }
 
   /** Logs {@code user} in on a new session (CA login uses it too). */
@@ -38,6 +41,8 @@ public class Sessions {
             principal, null, principal.authorities()));
     SecurityContextHolder.setContext(context);
     repository.saveContext(context, request, response);
+    // a CSRF token known before login (perhaps planted) must not be valid after it
+    csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
     return principal;
   }
 

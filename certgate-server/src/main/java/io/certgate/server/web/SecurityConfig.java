@@ -15,6 +15,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -41,11 +42,19 @@ class SecurityConfig {
     return new HttpSessionSecurityContextRepository();
   }
 
+  /** The readable {@code XSRF-TOKEN} cookie; logins replace it (see the login feature). */
   @Bean
-  SecurityFilterChain web(HttpSecurity http, SecurityContextRepository contexts) throws Exception {
+  CsrfTokenRepository csrfTokenRepository() {
     CookieCsrfTokenRepository csrfCookies = CookieCsrfTokenRepository.withHttpOnlyFalse();
     csrfCookies.setCookiePath("/");
     csrfCookies.setCookieCustomizer(c -> c.sameSite("Lax"));
+    return csrfCookies;
+  }
+
+  @Bean
+  SecurityFilterChain web(
+      HttpSecurity http, SecurityContextRepository contexts, CsrfTokenRepository csrfCookies)
+      throws Exception {
     PathPatternRequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     http.securityContext(c -> c.securityContextRepository(contexts))
         .csrf(
