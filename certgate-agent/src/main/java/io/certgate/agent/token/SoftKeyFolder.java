@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
@@ -115,7 +116,7 @@ final class SoftKeyFolder implements KeySource {
       return store;
     } catch (IOException e) {
       slowDown();
-      throw AgentException.pinIncorrect(java.util.OptionalInt.empty());
+      throw AgentException.pinIncorrect(OptionalInt.empty());
     } catch (GeneralSecurityException e) {
       throw new AgentException(AgentError.INTERNAL, "the soft key is unreadable", e);
     }

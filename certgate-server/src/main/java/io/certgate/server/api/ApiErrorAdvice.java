@@ -128,7 +128,7 @@ final class ApiErrorAdvice {
     log.error("database unavailable: {}", e.getMessage());
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .contentType(MediaType.APPLICATION_JSON)
-        .body("{\"error\":\"INTERNAL\",\"message\":\"数据库暂不可用,请稍后再试\"}");
+        .body(ErrorBodies.internalJson("数据库暂不可用,请稍后再试"));
   }
 
   @ExceptionHandler(Exception.class)

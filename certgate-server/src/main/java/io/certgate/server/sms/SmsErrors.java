@@ -1,5 +1,6 @@
 package io.certgate.server.sms;
 
+import io.certgate.server.api.ErrorBodies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -22,6 +23,6 @@ final class SmsErrors {
     log.warn("SMS gateway failed: {}", e.getMessage());
     return ResponseEntity.status(503)
         .contentType(MediaType.APPLICATION_JSON)
-        .body("{\"error\":\"INTERNAL\",\"message\":\"短信服务暂不可用,请稍后再试\"}");
+        .body(ErrorBodies.internalJson("短信服务暂不可用,请稍后再试"));
   }
 }
