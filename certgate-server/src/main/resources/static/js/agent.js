@@ -3,7 +3,8 @@
 "use strict";
 
 const CaAgent = (() => {
-  const BASE = "http://127.0.0.1:27150";
+  // DESIGN §4 default; the server may configure another address (certgate.ca.agent-url)
+  const BASE = document.body.dataset.agentUrl || "http://127.0.0.1:27150";
 
   const MESSAGES = {
     // the local client

@@ -2,6 +2,7 @@ package io.certgate.server.web;
 
 import io.certgate.core.ErrorCode;
 import io.certgate.server.api.ErrorBodies;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -53,7 +54,10 @@ class SecurityConfig {
 
   @Bean
   SecurityFilterChain web(
-      HttpSecurity http, SecurityContextRepository contexts, CsrfTokenRepository csrfCookies)
+      HttpSecurity http,
+      SecurityContextRepository contexts,
+      CsrfTokenRepository csrfCookies,
+      @Value("${certgate.ca.agent-url:http://127.0.0.1:27150}") String agentUrl)
       throws Exception {
     PathPatternRequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     http.securityContext(c -> c.securityContextRepository(contexts))
@@ -93,7 +97,11 @@ class SecurityConfig {
                     .accessDeniedHandler(json403()))
         .headers(
             h ->
-                h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                h.contentSecurityPolicy(
+                        // the CA pages also talk to a configured local client address
+                        c ->
+                            c.policyDirectives(
+                                CSP.replace("connect-src", "connect-src " + agentUrl)))
                     .frameOptions(f -> f.deny())
                     .referrerPolicy(
                         r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
