@@ -1,6 +1,7 @@
 package io.certgate.core.cert;
 
 import io.certgate.core.CertGateException;
+import io.certgate.core.CertMalformedException;
 import io.certgate.core.CertUntrustedException;
 import io.certgate.core.ProviderDisabledException;
 import io.certgate.core.revocation.CrlStore;
@@ -9,7 +10,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,6 +23,7 @@ final class DefaultCertificateValidator implements CertificateValidator {
   private final List<TrustedProvider> providers;
   private final ScheduledExecutorService scheduler;
   private final Optional<ValidationCache> cache;
+  private final Map<String, X509Certificate> anchors;
 
   private DefaultCertificateValidator(
       Clock clock,
@@ -30,6 +34,10 @@ final class DefaultCertificateValidator implements CertificateValidator {
     this.providers = providers;
     this.scheduler = scheduler;
     this.cache = cacheSize == 0 ? Optional.empty() : Optional.of(new ValidationCache(cacheSize));
+    Map<String, X509Certificate> byFingerprint = new HashMap<>();
+    providers.forEach(
+        p -> p.trust().anchors().forEach(a -> byFingerprint.put(Certificates.fingerprint(a), a)));
+    this.anchors = Map.copyOf(byFingerprint);
   }
 
   static DefaultCertificateValidator start(CertificateValidator.Builder b) {
@@ -54,12 +62,14 @@ final class DefaultCertificateValidator implements CertificateValidator {
     X509Certificate target = Certificates.asBouncyCastle(certificate);
     PurposeCheck.check(target, purpose);
     Instant now = clock.instant();
-    ValidityCheck.check(target, now);
     String fingerprint = Certificates.fingerprint(target);
+    // A cached result implies every certificate on the path is valid now (validUntil is at most
+    // the earliest notAfter), so the hit may skip the validity check without changing any outcome.
     Optional<ValidatedCertificate> cached = cache.flatMap(c -> c.get(fingerprint, now));
     if (cached.isPresent()) {
       return cached.get();
     }
+    ValidityCheck.check(target, now);
     List<X509Certificate> helpers = new ArrayList<>();
     for (X509Certificate c : chain) {
       helpers.add(Certificates.asBouncyCastle(c));
@@ -125,6 +135,17 @@ final class DefaultCertificateValidator implements CertificateValidator {
             .min(Comparator.naturalOrder())
             .orElseThrow();
     return revocation.nextUpdate().filter(until::isAfter).orElse(until);
+  }
+
+  @Override
+  public X509Certificate decode(byte[] der) throws CertMalformedException {
+    String fingerprint = Certificates.fingerprint(der);
+    X509Certificate anchor = anchors.get(fingerprint); // a token's chain usually repeats them
+    if (anchor != null) {
+      return anchor;
+    }
+    Optional<ValidatedCertificate> cached = cache.flatMap(c -> c.get(fingerprint, clock.instant()));
+    return cached.isPresent() ? cached.get().certificate() : Certificates.decode(der);
   }
 
   @Override

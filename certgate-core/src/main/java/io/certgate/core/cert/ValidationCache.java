@@ -10,7 +10,10 @@ import java.util.Optional;
  * until its {@link ValidatedCertificate#validUntil()}. Bounded; least recently used evicted first.
  */
 final class ValidationCache {
-  private final Map<String, ValidatedCertificate> entries;
+  /** The latest notBefore on the path is kept as an instant: certificate dates parse slowly. */
+  private record Entry(ValidatedCertificate validated, Instant validFrom) {}
+
+  private final Map<String, Entry> entries;
 
   ValidationCache(int capacity) {
     this.entries =
@@ -18,30 +21,32 @@ final class ValidationCache {
           private static final long serialVersionUID = 1L;
 
           @Override
-          protected boolean removeEldestEntry(Map.Entry<String, ValidatedCertificate> eldest) {
+          protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
             return size() > capacity;
           }
         };
   }
 
   synchronized Optional<ValidatedCertificate> get(String fingerprint, Instant now) {
-    ValidatedCertificate hit = entries.get(fingerprint);
+    Entry hit = entries.get(fingerprint);
     if (hit == null) {
       return Optional.empty();
     }
     // The path was valid when cached; a clock before the latest notBefore must validate afresh.
-    boolean usable =
-        now.isBefore(hit.validUntil())
-            && hit.path().stream().noneMatch(c -> now.isBefore(c.getNotBefore().toInstant()));
-    if (!usable) {
+    if (!now.isBefore(hit.validated().validUntil()) || now.isBefore(hit.validFrom())) {
       entries.remove(fingerprint);
       return Optional.empty();
     }
-    return Optional.of(hit);
+    return Optional.of(hit.validated());
   }
 
   synchronized void put(ValidatedCertificate validated) {
-    entries.put(validated.fingerprint(), validated);
+    Instant validFrom =
+        validated.path().stream()
+            .map(c -> c.getNotBefore().toInstant())
+            .max(Instant::compareTo)
+            .orElseThrow();
+    entries.put(validated.fingerprint(), new Entry(validated, validFrom));
   }
 
   synchronized int size() {

@@ -232,6 +232,22 @@ class CertificateValidatorTest {
   }
 
   @Test
+  void decodingIdenticalBytesOfACachedValidationSkipsParsing() throws Exception {
+    TestProvider provider = PROVIDERS.get(KeyKind.EC_P256);
+    X509Certificate cert = provider.issueUser("卫四").signature().certificate();
+    ValidatedCertificate validated = validator.validate(cert, List.of(), Purpose.LOGIN);
+
+    assertThat(validator.decode(cert.getEncoded())).isSameAs(validated.certificate());
+    assertThat(validator.decode(provider.issuingCertificate().getEncoded()))
+        .isSameAs(validated.path().get(1));
+    X509Certificate unseen = provider.issueUser("蒋五").signature().certificate();
+    assertThat(validator.decode(unseen.getEncoded())).isEqualTo(unseen).isNotSameAs(unseen);
+    assertThatThrownBy(() -> validator.decode(new byte[] {0x30, 0x00}))
+        .isInstanceOfSatisfying(
+            CertGateException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CERT_MALFORMED));
+  }
+
+  @Test
   void refusesAnchorThatIsNotACaCertificate() {
     X509Certificate endEntity =
         PROVIDERS.get(KeyKind.EC_P256).issueUser("郑一").signature().certificate();
