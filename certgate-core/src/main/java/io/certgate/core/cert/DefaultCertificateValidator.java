@@ -60,15 +60,15 @@ final class DefaultCertificateValidator implements CertificateValidator {
       X509Certificate certificate, List<X509Certificate> chain, Purpose purpose)
       throws CertGateException {
     X509Certificate target = Certificates.asBouncyCastle(certificate);
-    PurposeCheck.check(target, purpose);
     Instant now = clock.instant();
     String fingerprint = Certificates.fingerprint(target);
-    // A cached result implies every certificate on the path is valid now (validUntil is at most
-    // the earliest notAfter), so the hit may skip the validity check without changing any outcome.
-    Optional<ValidatedCertificate> cached = cache.flatMap(c -> c.get(fingerprint, now));
+    // A hit is a certificate of identical bytes that passed this purpose, on a path valid until
+    // validUntil (at most the earliest notAfter): the checks it skips cannot fail now.
+    Optional<ValidatedCertificate> cached = cache.flatMap(c -> c.get(fingerprint, now, purpose));
     if (cached.isPresent()) {
       return cached.get();
     }
+    PurposeCheck.check(target, purpose);
     ValidityCheck.check(target, now);
     List<X509Certificate> helpers = new ArrayList<>();
     for (X509Certificate c : chain) {
@@ -89,7 +89,7 @@ final class DefaultCertificateValidator implements CertificateValidator {
             revocation.sources(),
             until);
     if (revocation.complete()) {
-      cache.ifPresent(c -> c.put(validated));
+      cache.ifPresent(c -> c.put(validated, purpose));
     }
     return validated;
   }

@@ -1,17 +1,22 @@
 package io.certgate.core.cert;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Results of steps 6–7 per certificate fingerprint (DESIGN §8, last paragraph), each reused only
  * until its {@link ValidatedCertificate#validUntil()}. Bounded; least recently used evicted first.
  */
 final class ValidationCache {
-  /** The latest notBefore on the path is kept as an instant: certificate dates parse slowly. */
-  private record Entry(ValidatedCertificate validated, Instant validFrom) {}
+  /**
+   * The latest notBefore on the path is kept as an instant (certificate dates parse slowly), and
+   * the purposes the certificate passed, since the same bytes always give the same answer.
+   */
+  private record Entry(ValidatedCertificate validated, Instant validFrom, Set<Purpose> purposes) {}
 
   private final Map<String, Entry> entries;
 
@@ -27,6 +32,12 @@ final class ValidationCache {
         };
   }
 
+  /** A current result for the certificate with this fingerprint that passed {@code purpose}. */
+  synchronized Optional<ValidatedCertificate> get(
+      String fingerprint, Instant now, Purpose purpose) {
+    return get(fingerprint, now).filter(v -> entries.get(fingerprint).purposes().contains(purpose));
+  }
+
   synchronized Optional<ValidatedCertificate> get(String fingerprint, Instant now) {
     Entry hit = entries.get(fingerprint);
     if (hit == null) {
@@ -40,13 +51,16 @@ final class ValidationCache {
     return Optional.of(hit.validated());
   }
 
-  synchronized void put(ValidatedCertificate validated) {
+  synchronized void put(ValidatedCertificate validated, Purpose purpose) {
     Instant validFrom =
         validated.path().stream()
             .map(c -> c.getNotBefore().toInstant())
             .max(Instant::compareTo)
             .orElseThrow();
-    entries.put(validated.fingerprint(), new Entry(validated, validFrom));
+    // LOGIN is the stricter purpose: a certificate that passed it passes ANY as well.
+    Set<Purpose> purposes =
+        purpose == Purpose.LOGIN ? EnumSet.allOf(Purpose.class) : Set.of(purpose);
+    entries.put(validated.fingerprint(), new Entry(validated, validFrom, purposes));
   }
 
   synchronized int size() {

@@ -100,6 +100,17 @@ class CertificateValidatorTest {
   }
 
   @Test
+  void anAnyPurposeValidationDoesNotLetTheCertificateLogIn() throws CertGateException {
+    X509Certificate encryption =
+        PROVIDERS.get(KeyKind.EC_P256).issueUser("褚六").encryption().certificate();
+    validator.validate(encryption, List.of(), Purpose.ANY);
+
+    assertRefused(encryption, ErrorCode.NOT_SIGNATURE_CERT);
+    assertThat(validator.validate(encryption, List.of(), Purpose.ANY).certificate())
+        .isEqualTo(encryption);
+  }
+
+  @Test
   void rejectsExpiredCertificate() {
     assertRefused(signature(KeyKind.RSA_2048, Variant.EXPIRED), ErrorCode.CERT_EXPIRED);
   }
