@@ -1,5 +1,6 @@
 package io.certgate.server;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
@@ -18,7 +19,20 @@ public class CertGateServer {
   public static void main(String[] args) {
     // the captcha is drawn with java.awt: never try to reach a display
     System.setProperty("java.awt.headless", "true");
+    System.setProperty("certgate.data-dir", dataDirectory());
     SpringApplication.run(CertGateServer.class, args);
+  }
+
+  /**
+   * {@code CERTGATE_DATA_DIR} (default {@code ./data}) as an absolute path: H2 refuses file URLs
+   * that are implicitly relative, so {@code CERTGATE_DATA_DIR=data} would otherwise fail to start.
+   */
+  static String dataDirectory() {
+    String dir = System.getProperty("certgate.data-dir", System.getenv("CERTGATE_DATA_DIR"));
+    return Path.of(dir == null || dir.isBlank() ? "data" : dir)
+        .toAbsolutePath()
+        .normalize()
+        .toString();
   }
 
   /** Time for every rule with a deadline (lockout, codes, captchas, audit); tests replace it. */

@@ -24,6 +24,7 @@ public final class FakeSmsGateway {
   private final HttpServer server;
   private final List<String[]> received = new CopyOnWriteArrayList<>();
   private final List<String> keys = new CopyOnWriteArrayList<>();
+  private volatile boolean failing;
 
   private FakeSmsGateway() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -32,6 +33,11 @@ public final class FakeSmsGateway {
         exchange -> {
           String body =
               new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          if (failing) {
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+            return;
+          }
           keys.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Api-Key")));
           Matcher m = MOBILE.matcher(body);
           received.add(new String[] {m.find() ? m.group(1) : "", body});
@@ -71,6 +77,11 @@ public final class FakeSmsGateway {
   /** How many messages went to the mobile. */
   public long count(String mobile) {
     return received.stream().filter(r -> r[0].equals(mobile)).count();
+  }
+
+  /** Makes the gateway answer 500 (an outage) or work again. */
+  public void failing(boolean failing) {
+    this.failing = failing;
   }
 
   /** The API key of the latest request. */

@@ -96,6 +96,23 @@ abstract class SmsSuite extends PlatformIT {
   }
 
   @Test
+  void aGatewayOutageIs503AndRecoversByItself() {
+    String mobile = member().path("mobile").asString();
+    Browser b = browser();
+    FakeSmsGateway.get().failing(true);
+    try {
+      Browser.Res down = requestCode(b, mobile, "LOGIN");
+      assertThat(down.status()).isEqualTo(503);
+      assertThat(down.json().path("message").asString()).contains("短信服务暂不可用");
+    } finally {
+      FakeSmsGateway.get().failing(false);
+    }
+    clock.advance(Duration.ofSeconds(61));
+    assertThat(requestCode(b, mobile, "LOGIN").status()).isEqualTo(202);
+    assertThat(FakeSmsGateway.get().lastCode(mobile)).isPresent();
+  }
+
+  @Test
   void answersTheSameForAnUnknownMobileButSendsNothing() {
     String nobody = mobile();
     assertThat(requestCode(browser(), nobody, "LOGIN").status()).isEqualTo(202);

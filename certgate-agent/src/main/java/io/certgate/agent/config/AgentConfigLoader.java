@@ -1,6 +1,7 @@
 package io.certgate.agent.config;
 
 import io.certgate.agent.signing.WebOrigin;
+import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@link AgentConfig}: defaults, then the per-user file, then environment variables (each
@@ -131,7 +133,7 @@ public final class AgentConfigLoader {
 
   private static List<Path> paths(String text) {
     List<Path> paths = new ArrayList<>();
-    for (String part : text.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator))) {
+    for (String part : text.split(Pattern.quote(File.pathSeparator))) {
       if (!part.isBlank()) {
         paths.add(Path.of(part.strip()));
       }

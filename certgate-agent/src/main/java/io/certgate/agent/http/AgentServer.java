@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -94,11 +95,7 @@ public interface AgentServer extends AutoCloseable {
       StatusPage page =
           statusPage != null
               ? statusPage
-              : new StatusPage(
-                  version,
-                  tokens.modules(),
-                  java.util.Optional.empty(),
-                  java.util.Optional.empty());
+              : new StatusPage(version, tokens.modules(), Optional.empty(), Optional.empty());
       ApiHandler handler =
           new ApiHandler(
               new OriginPolicy(Set.copyOf(origins), bound),

@@ -10,6 +10,7 @@ import io.certgate.agent.status.StatusPage;
 import io.certgate.agent.token.Tokens;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -117,7 +118,7 @@ final class ApiHandler implements HttpHandler {
   private void authenticate(HttpExchange exchange, WebOrigin origin)
       throws AgentException, Exchanges.BodyTooLargeException, IOException {
     String type = exchange.getRequestHeaders().getFirst("Content-Type");
-    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
       throw new AgentException(AgentError.BAD_REQUEST, "Content-Type must be application/json");
     }
     byte[] body = Exchanges.body(exchange, maxBody);

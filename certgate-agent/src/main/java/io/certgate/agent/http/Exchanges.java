@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** Writing responses and reading bounded bodies. */
 final class Exchanges {
@@ -68,7 +69,7 @@ final class Exchanges {
     try (InputStream in = exchange.getRequestBody()) {
       byte[] body = in.readNBytes(limit + 1);
       if (body.length > limit) {
-        java.util.Arrays.fill(body, (byte) 0);
+        Arrays.fill(body, (byte) 0);
         throw tooLarge(limit);
       }
       return body;

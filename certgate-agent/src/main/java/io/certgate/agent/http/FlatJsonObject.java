@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A strict reader for the one request body shape of the API: a JSON object whose members are all
@@ -51,13 +53,13 @@ final class FlatJsonObject implements AutoCloseable {
   }
 
   /** The names present, for refusing unknown members. */
-  java.util.Set<String> names() {
+  Set<String> names() {
     return members.keySet();
   }
 
   /** A member's value; the array stays owned by this object and is cleared by {@link #close()}. */
-  java.util.Optional<char[]> get(String name) {
-    return java.util.Optional.ofNullable(members.get(name));
+  Optional<char[]> get(String name) {
+    return Optional.ofNullable(members.get(name));
   }
 
   @Override

@@ -10,10 +10,12 @@ import java.util.List;
 final class DefaultTokens implements Tokens {
   private final List<KeySource> sources;
   private final List<Path> modules;
+  private final List<String> configurationProblems;
 
-  DefaultTokens(List<KeySource> sources, List<Path> modules) {
+  DefaultTokens(List<KeySource> sources, List<Path> modules, List<String> configurationProblems) {
     this.sources = List.copyOf(sources);
     this.modules = List.copyOf(modules);
+    this.configurationProblems = List.copyOf(configurationProblems);
   }
 
   @Override
@@ -27,7 +29,7 @@ final class DefaultTokens implements Tokens {
 
   @Override
   public List<String> problems() {
-    List<String> all = new ArrayList<>();
+    List<String> all = new ArrayList<>(configurationProblems);
     for (KeySource source : sources) {
       all.addAll(source.problems());
     }

@@ -1,7 +1,9 @@
 package io.certgate.agent.token;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,8 +74,7 @@ final class SoftKeyCertificates {
     }
     List<X509CertificateHolder> result = new ArrayList<>();
     try (Reader reader =
-            new java.io.InputStreamReader(
-                new java.io.ByteArrayInputStream(bytes), StandardCharsets.US_ASCII);
+            new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.US_ASCII);
         PEMParser pem = new PEMParser(reader)) {
       for (Object o = pem.readObject(); o != null; o = pem.readObject()) {
         if (o instanceof X509CertificateHolder holder) {

@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
@@ -32,6 +33,7 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 final class SoftKeyFolder implements KeySource {
   static final Provider BC = new BouncyCastleProvider();
   private static final long MAX_FILE_BYTES = 1 << 20;
+  private static final long WRONG_PASSWORD_PAUSE_MILLIS = 1000;
 
   private final Path folder;
   private final List<String> problems = new ArrayList<>();
@@ -113,9 +115,23 @@ final class SoftKeyFolder implements KeySource {
       store.load(in, pin);
       return store;
     } catch (IOException e) {
-      throw AgentException.pinIncorrect(java.util.OptionalInt.empty());
+      slowDown();
+      throw AgentException.pinIncorrect(OptionalInt.empty());
     } catch (GeneralSecurityException e) {
       throw new AgentException(AgentError.INTERNAL, "the soft key is unreadable", e);
+    }
+  }
+
+  /**
+   * A file has no retry counter, so a script on an allowed origin could try passwords as fast as
+   * the key derivation allows; answering a wrong one only after a pause bounds that to a few per
+   * second.
+   */
+  private static void slowDown() {
+    try {
+      Thread.sleep(WRONG_PASSWORD_PAUSE_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -1,6 +1,7 @@
 package io.certgate.agent.token;
 
 import java.security.cert.X509Certificate;
+import java.util.Optional;
 
 /**
  * A certificate found on a token.
@@ -18,11 +19,9 @@ public record TokenCertificate(String id, String tokenId, X509Certificate certif
   }
 
   /** The token id a certificate id names, if it is shaped like one. */
-  public static java.util.Optional<String> tokenIdOf(String certificateId) {
+  public static Optional<String> tokenIdOf(String certificateId) {
     int dot = certificateId.lastIndexOf('.');
-    return dot > 0
-        ? java.util.Optional.of(certificateId.substring(0, dot))
-        : java.util.Optional.empty();
+    return dot > 0 ? Optional.of(certificateId.substring(0, dot)) : Optional.empty();
   }
 
   /**

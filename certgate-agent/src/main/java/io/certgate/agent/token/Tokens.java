@@ -49,7 +49,7 @@ public interface Tokens {
 
     private Builder() {}
 
-    /** Adds PKCS#11 modules; paths that are not files are ignored (reported by {@link #build}). */
+    /** Adds PKCS#11 modules; paths that are not files are skipped and reported as problems. */
     public Builder pkcs11Modules(List<Path> paths) {
       modules.addAll(paths);
       return this;
@@ -75,13 +75,18 @@ public interface Tokens {
 
     public Tokens build() {
       List<KeySource> sources = new ArrayList<>();
-      List<Path> used = new ArrayList<>();
-      for (Path module : distinctFiles(modules)) {
+      List<String> missing = new ArrayList<>();
+      for (Path p : modules) {
+        if (!Files.isRegularFile(p)) {
+          missing.add("PKCS#11 module not found: " + p);
+        }
+      }
+      List<Path> used = distinctFiles(modules);
+      for (Path module : used) {
         sources.add(new Pkcs11Module(module, rescanInterval));
-        used.add(module);
       }
       softKeys.ifPresent(folder -> sources.add(new SoftKeyFolder(folder)));
-      return new DefaultTokens(sources, used);
+      return new DefaultTokens(sources, used, missing);
     }
 
     /** Real paths, so that a symlink and its target are loaded once. */

@@ -21,7 +21,13 @@
  * <p><b>Signing.</b> Only then is a SunPKCS11 provider made, for the one slot, with {@code
  * destroyTokenAfterLogout}: C_Login through its key store, the private key found by its
  * certificate, the operation, then logout, which closes the provider's sessions and drops its
- * token. No provider is kept, and no login outlives the request.
+ * token. No provider is kept, and no login outlives the request. As PKCS#11 logins belong to the
+ * process and SunPKCS11 skips C_Login on a logged-in token, the token is logged out before each
+ * login: the PIN is always checked by the token.
+ *
+ * <p><b>PIN state.</b> Token flags give {@code pinRetriesLeft} only when they carry a number (final
+ * try: 1, locked: 0); see {@code PinFlags}. SoftHSM2 sets only CKF_USER_PIN_COUNT_LOW after a wrong
+ * PIN and never locks. PKCS#12 files have no counter: a wrong password is answered after a pause.
  *
  * <p>This package does not build auth tokens or speak HTTP.
  */

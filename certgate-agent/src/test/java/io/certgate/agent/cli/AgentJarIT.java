@@ -125,7 +125,7 @@ class AgentJarIT {
   }
 
   @Test
-  void runServesTheApiOnTheConfiguredPort() throws Exception {
+  void runServesTheApiOnTheConfiguredPortAndSeesKeysInsertedWhileRunning() throws Exception {
     int port;
     try (ServerSocket probe = new ServerSocket(0)) {
       port = probe.getLocalPort();
@@ -155,23 +155,41 @@ class AgentJarIT {
       assertThat(status).isNotNull();
       assertThat(status.statusCode()).isEqualTo(200);
       assertThat(status.body()).contains("\"agent\":\"certgate-agent\"", label);
+
+      // a key inserted while it runs is seen without a restart: proves the jar's Add-Opens works
+      String late = "late-" + Long.toHexString(System.nanoTime());
+      SoftHsm.provision(late, PIN, user);
+      boolean seen = false;
+      for (int i = 0; i < 50 && !seen; i++) {
+        Thread.sleep(100);
+        seen =
+            client
+                .send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/status"))
+                        .header("Origin", ORIGIN)
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body()
+                .contains(late);
+      }
+      assertThat(seen).as("token inserted while running is listed").isTrue();
     } finally {
       p.destroy();
       p.waitFor(10, TimeUnit.SECONDS);
     }
   }
 
+  /**
+   * The id `list` prints for this user's signature certificate (its block ends at the next one).
+   */
   private static String certificateId() throws Exception {
     Run list = run("", "list");
-    for (String line : list.out().split("\n")) {
-      if (line.strip().startsWith("certificate ")) {
-        String id = line.strip().substring("certificate ".length());
-        int at = list.out().indexOf(line);
-        String after = list.out().substring(at, Math.min(list.out().length(), at + 600));
-        if (after.contains("CN=吴十")
-            && after.split("key:")[1].split("\n")[0].contains("signature")) {
-          return id;
-        }
+    String[] blocks = list.out().split("\n(?=  certificate |token |\n)");
+    for (String block : blocks) {
+      if (block.startsWith("  certificate ")
+          && block.contains("CN=吴十")
+          && block.contains(", signature")) {
+        return block.substring("  certificate ".length(), block.indexOf('\n')).strip();
       }
     }
     throw new AssertionError("no signature certificate listed:\n" + list.out());

@@ -74,6 +74,13 @@ class CliTest {
   }
 
   @Test
+  void aConfiguredModuleThatDoesNotExistIsReportedAsAProblem() {
+    assertThat(run(Map.of("CERTGATE_AGENT_PKCS11", "/nonexistent/libvendor.so"), "list")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("problem: PKCS#11 module not found: /nonexistent/libvendor.so");
+  }
+
+  @Test
   void aBadConfigurationIsAUsageError() {
     assertThat(run(Map.of("CERTGATE_AGENT_PORT", "x"), "list")).isEqualTo(2);
     assertThat(err()).contains("port");

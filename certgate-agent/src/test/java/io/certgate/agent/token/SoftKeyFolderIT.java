@@ -146,12 +146,13 @@ class SoftKeyFolderIT {
   }
 
   @Test
-  void wrongPasswordIsPinIncorrectWithoutRetryCount() throws Exception {
+  void wrongPasswordIsPinIncorrectAfterAPauseWithoutRetryCount() throws Exception {
     UserCredentials user = user(KeyKind.EC_P256);
     writeWithSidecar("p256", user);
     Tokens tokens = tokens();
     TokenCertificate cert = find(tokens, user);
 
+    long start = System.nanoTime();
     assertThatThrownBy(() -> tokens.withKey(cert.id(), "wrong".toCharArray(), (k, p, c) -> 1))
         .isInstanceOfSatisfying(
             AgentException.class,
@@ -159,6 +160,8 @@ class SoftKeyFolderIT {
               assertThat(e.code()).isEqualTo(AgentError.PIN_INCORRECT);
               assertThat(e.retriesLeft()).isEmpty();
             });
+    // no retry counter in a file: a wrong password is answered only after a pause
+    assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(1_000_000_000L);
   }
 
   @Test

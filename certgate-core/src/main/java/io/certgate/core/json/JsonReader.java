@@ -243,47 +243,21 @@ final class JsonReader {
 
   private JsonNumber readNumber() throws JsonException {
     int start = pos;
-    if (peek() == '-') {
-      pos++;
-    }
-    if (peek() == '0') {
-      pos++;
-    } else if (!digits()) {
+    int end = JsonNumberSyntax.end(text, start);
+    if (end < 0) {
+      pos = -end - 1;
       throw error("invalid number");
     }
-    if (peek() == '.') {
-      pos++;
-      if (!digits()) {
-        throw error("invalid number: digits expected after '.'");
-      }
-    }
-    if (peek() == 'e' || peek() == 'E') {
-      pos++;
-      if (peek() == '+' || peek() == '-') {
-        pos++;
-      }
-      if (!digits()) {
-        throw error("invalid number: digits expected in exponent");
-      }
-    }
-    if (pos - start > MAX_NUMBER_CHARS) {
+    pos = end;
+    if (end - start > MAX_NUMBER_CHARS) {
       throw new JsonException("number longer than " + MAX_NUMBER_CHARS + " characters at " + start);
     }
     try {
-      return new JsonNumber(new BigDecimal(text.substring(start, pos)));
+      return new JsonNumber(new BigDecimal(text.substring(start, end)));
     } catch (NumberFormatException | ArithmeticException e) {
       // An exponent beyond BigDecimal's scale range; valid grammar, but not a number we can hold.
       throw new JsonException("number out of range at offset " + start);
     }
-  }
-
-  /** Consumes one or more ASCII digits; false when there was none. */
-  private boolean digits() {
-    int start = pos;
-    while (pos < text.length() && text.charAt(pos) >= '0' && text.charAt(pos) <= '9') {
-      pos++;
-    }
-    return pos > start;
   }
 
   private JsonValue readLiteral(String literal, JsonValue value) throws JsonException {

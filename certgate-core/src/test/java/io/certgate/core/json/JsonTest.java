@@ -100,6 +100,13 @@ class JsonTest {
     assertThatThrownBy(() -> Json.parse(text)).isInstanceOf(JsonException.class);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "-0", "7", "-12", "0.5", "10.25", "1e5", "1E+2", "-2.5e-3", "0e0"})
+  void readsEveryNumberForm(String literal) throws Exception {
+    assertThat(Json.parse("[" + literal + "]"))
+        .isEqualTo(new JsonArray(List.of(new JsonNumber(new BigDecimal(literal)))));
+  }
+
   @Test
   void refusesDuplicateNamesNestedToo() {
     assertThatThrownBy(() -> Json.parse("{\"o\":{\"k\":1,\"k\":1}}"))

@@ -150,10 +150,14 @@ final class JdbcUsers implements Users {
     pageParams.add(size);
     pageParams.add((long) (page - 1) * size);
     List<User> items =
-        jdbc.sql("SELECT " + COLUMNS + " FROM users" + where + " ORDER BY id DESC LIMIT ? OFFSET ?")
+        jdbc
+            .sql("SELECT " + COLUMNS + " FROM users" + where + " ORDER BY id DESC LIMIT ? OFFSET ?")
             .params(pageParams)
             .query(this::row)
-            .list();
+            .list()
+            .stream()
+            .map(this::withRoles)
+            .toList();
     return new Page(total, items);
   }
 
@@ -189,7 +193,8 @@ final class JdbcUsers implements Users {
     return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE " + condition)
         .param(value)
         .query(this::row)
-        .optional();
+        .optional()
+        .map(this::withRoles);
   }
 
   private Set<Role> roles(long id) {
@@ -202,6 +207,27 @@ final class JdbcUsers implements Users {
     return Set.copyOf(roles);
   }
 
+  /**
+   * Adds the roles once the users' result set is closed: querying them from inside the row mapper
+   * would need a second pooled connection while the first is held, and under load (all connections
+   * held by such readers) the pool deadlocks until its timeout.
+   */
+  private User withRoles(User u) {
+    return new User(
+        u.id(),
+        u.organizationId(),
+        u.username(),
+        u.displayName(),
+        u.mobile(),
+        u.status(),
+        roles(u.id()),
+        u.failedAttempts(),
+        u.lockedUntil(),
+        u.createdBy(),
+        u.createdAt());
+  }
+
+  /** A user without roles: see {@link #withRoles}. */
   private User row(ResultSet rs, int n) throws SQLException {
     long id = rs.getLong("id");
     long org = rs.getLong("organization_id");
@@ -214,7 +240,7 @@ final class JdbcUsers implements Users {
         rs.getString("display_name"),
         rs.getString("mobile"),
         UserStatus.valueOf(rs.getString("status")),
-        roles(id),
+        Set.of(),
         rs.getInt("failed_attempts"),
         locked == null ? null : locked.toInstant(),
         rs.getString("created_by"),

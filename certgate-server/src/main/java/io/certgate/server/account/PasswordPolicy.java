@@ -1,5 +1,6 @@
 package io.certgate.server.account;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -26,9 +27,7 @@ public final class PasswordPolicy {
       return Optional.of(RULE);
     }
     if (!username.isEmpty()
-        && password
-            .toLowerCase(java.util.Locale.ROOT)
-            .contains(username.toLowerCase(java.util.Locale.ROOT))) {
+        && password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
       return Optional.of(RULE);
     }
     return Optional.empty();

@@ -4,6 +4,9 @@ import io.certgate.core.CertGateException;
 import io.certgate.core.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,6 +35,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * in detail.
  */
 @RestControllerAdvice
+// last: a feature's own advice (with any higher @Order, e.g. SMS outages) is asked first
+@Order(Ordered.LOWEST_PRECEDENCE)
 final class ApiErrorAdvice {
   private static final Logger log = LoggerFactory.getLogger(ApiErrorAdvice.class);
 
@@ -115,6 +120,15 @@ final class ApiErrorAdvice {
   @ExceptionHandler(AuthenticationException.class)
   ResponseEntity<String> unauthenticated(AuthenticationException e) {
     return body(401, ErrorCode.UNAUTHENTICATED, ErrorCodes.message(ErrorCode.UNAUTHENTICATED));
+  }
+
+  /** The database is down or unreachable: the pool reconnects by itself once it is back. */
+  @ExceptionHandler(DataAccessResourceFailureException.class)
+  ResponseEntity<String> databaseDown(DataAccessResourceFailureException e) {
+    log.error("database unavailable: {}", e.getMessage());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(ErrorBodies.internalJson("数据库暂不可用,请稍后再试"));
   }
 
   @ExceptionHandler(Exception.class)

@@ -42,7 +42,12 @@ public final class ErrorBodies {
    * client sent caused it.
    */
   public static String internalJson() {
-    return "{\"error\":\"INTERNAL\",\"message\":\"服务器内部错误\"}";
+    return internalJson("服务器内部错误");
+  }
+
+  /** A server-side fault (5xx) with a message telling the user what to do. */
+  public static String internalJson(String message) {
+    return "{\"error\":\"INTERNAL\",\"message\":\"" + escape(message) + "\"}";
   }
 
   private static String escape(String s) {

@@ -11,6 +11,7 @@ import io.certgate.server.login.LoginSucceeded;
 import io.certgate.server.login.UsernameRecovered;
 import io.certgate.server.region.RegionCreated;
 import io.certgate.server.region.RegionUpdated;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -102,7 +103,7 @@ class AuditListener {
         e.actor(), "USER_STATUS", "user:" + e.id() + " status=" + e.status(), ip(), SUCCESS, "");
   }
 
-  private static String roles(java.util.Set<?> roles) {
+  private static String roles(Set<?> roles) {
     return roles.stream().map(Object::toString).sorted().collect(Collectors.joining(","));
   }
 

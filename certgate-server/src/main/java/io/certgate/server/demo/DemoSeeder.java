@@ -60,22 +60,19 @@ class DemoSeeder implements ApplicationRunner {
     if (!seeded) {
       seed();
     }
-    log.info(
+    // a console banner, not a log record: it names only the demo profile's published defaults
+    System.out.printf(
         """
 
         ==================== CertGate demo ====================
-        打开 http://localhost:{}/login  (验证码见页面;短信验证码打印在本日志中)
-          运营机构管理员  {} / (CERTGATE_ADMIN_PASSWORD, demo 默认 Demo#Platform2026)
-          机构管理员      dahe-admin / {}   (培训省大河商贸有限公司)
-          经办人梅里      meili / {}        手机 13800000002
-          经办人四海      sihai / {}        手机 13800000003
+        打开 http://localhost:%s/login  (验证码见页面;短信验证码打印在本日志中)
+          运营机构管理员  %s / (CERTGATE_ADMIN_PASSWORD, demo 默认 Demo#Platform2026)
+          机构管理员      dahe-admin / %s   (培训省大河商贸有限公司)
+          经办人梅里      meili / %s        手机 13800000002
+          经办人四海      sihai / %s        手机 13800000003
         数据保存在 CERTGATE_DATA_DIR (默认 ./data),重启后保留。
-        =======================================================""",
-        port,
-        adminUsername,
-        ORG_ADMIN_PASSWORD,
-        MEMBER_PASSWORD,
-        MEMBER_PASSWORD);
+        =======================================================%n""",
+        port, adminUsername, ORG_ADMIN_PASSWORD, MEMBER_PASSWORD, MEMBER_PASSWORD);
   }
 
   private void seed() {

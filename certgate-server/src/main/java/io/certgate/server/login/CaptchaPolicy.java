@@ -1,5 +1,7 @@
 package io.certgate.server.login;
 
+import java.util.Locale;
+
 /** When the image captcha is required (DESIGN.md §9), set by {@code CERTGATE_CAPTCHA}. */
 public enum CaptchaPolicy {
   /** Every password login and every SMS request. The default. */
@@ -11,7 +13,7 @@ public enum CaptchaPolicy {
 
   /** Parses {@code always | after-failures | off}. */
   public static CaptchaPolicy parse(String text) {
-    return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+    return switch (text.strip().toLowerCase(Locale.ROOT)) {
       case "always" -> ALWAYS;
       case "after-failures" -> AFTER_FAILURES;
       case "off" -> OFF;
@@ -23,6 +25,6 @@ public enum CaptchaPolicy {
 
   /** The configuration spelling. */
   public String spelling() {
-    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * new one, so an id planted before login (session fixation) is worthless afterwards.
  */
 @Component
-class Sessions {
+public class Sessions {
   private final SecurityContextRepository repository;
   private final CsrfTokenRepository csrfTokens;
 
@@ -26,7 +26,9 @@ class Sessions {
     this.csrfTokens = csrfTokens;
   }
 
-  AccountPrincipal start(User user, HttpServletRequest request, HttpServletResponse response) {
+  /** Logs {@code user} in on a new session (CA login uses it too). */
+  public AccountPrincipal start(
+      User user, HttpServletRequest request, HttpServletResponse response) {
     HttpSession old = request.getSession(false);
     if (old != null) {
       old.invalidate();

@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Posts {@code {"mobile","message"}} as JSON to the operator's SMS gateway, authenticated by the
@@ -17,15 +19,17 @@ final class HttpSmsGateway implements SmsGateway {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
   private final URI url;
   private final String key;
+  private final JsonMapper json;
 
-  HttpSmsGateway(URI url, String key) {
+  HttpSmsGateway(URI url, String key, JsonMapper json) {
     this.url = url;
     this.key = key;
+    this.json = json;
   }
 
   @Override
   public void send(String mobile, String message) {
-    String body = "{\"mobile\":\"" + json(mobile) + "\",\"message\":\"" + json(message) + "\"}";
+    String body = json.writeValueAsString(Map.of("mobile", mobile, "message", message));
     HttpRequest request =
         HttpRequest.newBuilder(url)
             .timeout(Duration.ofSeconds(5))
@@ -44,19 +48,5 @@ final class HttpSmsGateway implements SmsGateway {
       Thread.currentThread().interrupt();
       throw new SmsDeliveryException("interrupted while sending SMS", e);
     }
-  }
-
-  private static String json(String s) {
-    StringBuilder out = new StringBuilder();
-    for (char c : s.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
   }
 }

@@ -72,6 +72,12 @@ class SecurityConfig {
                         "/api/auth/**",
                         "/api/sms/codes",
                         "/api/recovery/**",
+                        // CA feature: LOGIN challenges are for the login page (BIND ones check
+                        // the caller themselves), the guide and driver downloads are public
+                        "/api/ca/challenges",
+                        "/guide",
+                        "/ca/drivers",
+                        "/downloads/**",
                         "/v3/api-docs",
                         "/v3/api-docs/**")
                     .permitAll()

@@ -1,0 +1,239 @@
+package io.certgate.server.binding;
+
+import io.certgate.server.account.AccountPrincipal;
+import io.certgate.server.account.Role;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The two listings of the CA pages, scoped to what the actor may see: a platform administrator
+ * everything (or one organisation), an organisation administrator its organisation, anyone else
+ * only itself. The scope is part of the SQL, so paging and totals never count hidden rows.
+ */
+@Component
+class BindingQueries {
+  private static final String BINDING_SELECT =
+      "SELECT "
+          + JdbcBindings.COLUMNS
+          + ", p.name AS provider_name, u.username, u.display_name FROM ca_bindings b"
+          + " JOIN ca_providers p ON p.code = b.provider_code JOIN users u ON u.id = b.user_id";
+
+  private final JdbcClient jdbc;
+
+  BindingQueries(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** One page of a listing; pages count from 1. */
+  record Page<T>(long total, int page, int size, List<T> items) {}
+
+  /** A row of the CA用户管理 table. */
+  record CaUser(
+      long userId,
+      String username,
+      String displayName,
+      @Nullable String organizationName,
+      boolean bound,
+      List<BindingView> bindings,
+      String createdBy,
+      Instant createdAt) {}
+
+  /** A row of the bindings view: a binding with its account. */
+  record BindingItem(
+      long id,
+      long userId,
+      String providerCode,
+      String providerName,
+      String lockId,
+      String certificateName,
+      String serialNumber,
+      Instant notAfter,
+      String boundBy,
+      Instant boundAt,
+      String username,
+      String displayName) {}
+
+  Page<CaUser> users(
+      AccountPrincipal actor,
+      @Nullable Long organizationId,
+      @Nullable String name,
+      @Nullable Boolean bound,
+      int page,
+      int size) {
+    Map<String, Object> p = new HashMap<>();
+    StringBuilder where = new StringBuilder(scope(actor, organizationId, p));
+    if (name != null && !name.isBlank()) {
+      where.append(
+          " AND (u.display_name LIKE :name ESCAPE '\\' OR u.username LIKE :name ESCAPE '\\')");
+      p.put("name", like(name));
+    }
+    if (bound != null) {
+      where.append(bound ? " AND " : " AND NOT ");
+      where.append("EXISTS (SELECT 1 FROM ca_bindings x WHERE x.user_id = u.id)");
+    }
+    String from = " FROM users u LEFT JOIN organizations o ON o.id = u.organization_id WHERE ";
+    long total = jdbc.sql("SELECT COUNT(*)" + from + where).params(p).query(Long.class).single();
+    p.put("limit", size);
+    p.put("offset", (long) (page - 1) * size);
+    List<CaUser> rows =
+        jdbc.sql(
+                "SELECT u.id, u.username, u.display_name, o.name AS organization_name,"
+                    + " u.created_by, u.created_at"
+                    + from
+                    + where
+                    + " ORDER BY u.id LIMIT :limit OFFSET :offset")
+            .params(p)
+            .query(BindingQueries::caUser)
+            .list();
+    if (rows.isEmpty()) {
+      return new Page<>(total, page, size, rows);
+    }
+    Map<Long, List<BindingView>> byUser = new HashMap<>();
+    jdbc.sql(BINDING_SELECT + " WHERE b.user_id IN (:ids) ORDER BY b.id")
+        .param("ids", rows.stream().map(CaUser::userId).toList())
+        .query(BindingQueries::item)
+        .list()
+        .forEach(
+            i -> byUser.computeIfAbsent(i.userId(), k -> new java.util.ArrayList<>()).add(view(i)));
+    List<CaUser> items =
+        rows.stream()
+            .map(
+                r -> {
+                  List<BindingView> b = byUser.getOrDefault(r.userId(), List.of());
+                  return new CaUser(
+                      r.userId(),
+                      r.username(),
+                      r.displayName(),
+                      r.organizationName(),
+                      !b.isEmpty(),
+                      b,
+                      r.createdBy(),
+                      r.createdAt());
+                })
+            .toList();
+    return new Page<>(total, page, size, items);
+  }
+
+  Page<BindingItem> bindings(
+      AccountPrincipal actor,
+      @Nullable Long organizationId,
+      @Nullable String account,
+      @Nullable String name,
+      int page,
+      int size) {
+    Map<String, Object> p = new HashMap<>();
+    StringBuilder where = new StringBuilder(scope(actor, organizationId, p));
+    if (account != null && !account.isBlank()) {
+      where.append(" AND u.username LIKE :account ESCAPE '\\'");
+      p.put("account", like(account));
+    }
+    if (name != null && !name.isBlank()) {
+      where.append(" AND u.display_name LIKE :name ESCAPE '\\'");
+      p.put("name", like(name));
+    }
+    long total =
+        jdbc.sql(
+                "SELECT COUNT(*) FROM ca_bindings b JOIN users u ON u.id = b.user_id WHERE "
+                    + where)
+            .params(p)
+            .query(Long.class)
+            .single();
+    p.put("limit", size);
+    p.put("offset", (long) (page - 1) * size);
+    List<BindingItem> items =
+        jdbc.sql(
+                BINDING_SELECT
+                    + " WHERE "
+                    + where
+                    + " ORDER BY b.bound_at DESC, b.id DESC LIMIT :limit OFFSET :offset")
+            .params(p)
+            .query(BindingQueries::item)
+            .list();
+    return new Page<>(total, page, size, items);
+  }
+
+  Optional<BindingView> view(long bindingId) {
+    return jdbc.sql(BINDING_SELECT + " WHERE b.id = :id")
+        .param("id", bindingId)
+        .query(BindingQueries::item)
+        .optional()
+        .map(BindingQueries::view);
+  }
+
+  private static String scope(
+      AccountPrincipal actor, @Nullable Long organizationId, Map<String, Object> p) {
+    if (actor.isPlatformAdmin()) {
+      if (organizationId == null) {
+        return "1 = 1";
+      }
+      p.put("org", organizationId);
+      return "u.organization_id = :org";
+    }
+    if (actor.roles().contains(Role.ORG_ADMIN) && actor.organizationId() != null) {
+      if (organizationId != null && !organizationId.equals(actor.organizationId())) {
+        throw io.certgate.server.api.ApiException.forbidden();
+      }
+      p.put("org", actor.organizationId());
+      return "u.organization_id = :org";
+    }
+    p.put("self", actor.id());
+    return "u.id = :self";
+  }
+
+  private static String like(String text) {
+    String t = text.strip();
+    return "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  }
+
+  static BindingView view(BindingItem i) {
+    return new BindingView(
+        i.id(),
+        i.userId(),
+        i.providerCode(),
+        i.providerName(),
+        i.lockId(),
+        i.certificateName(),
+        i.serialNumber(),
+        i.notAfter(),
+        i.boundBy(),
+        i.boundAt());
+  }
+
+  private static CaUser caUser(ResultSet rs, int n) throws SQLException {
+    return new CaUser(
+        rs.getLong("id"),
+        rs.getString("username"),
+        rs.getString("display_name"),
+        rs.getString("organization_name"),
+        false,
+        List.of(),
+        rs.getString("created_by"),
+        rs.getObject("created_at", OffsetDateTime.class).toInstant());
+  }
+
+  private static BindingItem item(ResultSet rs, int n) throws SQLException {
+    Binding b = JdbcBindings.row(rs, n);
+    return new BindingItem(
+        b.id(),
+        b.userId(),
+        b.providerCode(),
+        rs.getString("provider_name"),
+        b.lockId(),
+        b.certificateName(),
+        b.serialNumber(),
+        b.notAfter(),
+        b.boundBy(),
+        b.boundAt(),
+        rs.getString("username"),
+        rs.getString("display_name"));
+  }
+}

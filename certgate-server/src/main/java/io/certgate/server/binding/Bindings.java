@@ -1,0 +1,25 @@
+package io.certgate.server.binding;
+
+import io.certgate.core.ErrorCode;
+import io.certgate.core.auth.ValidatedToken;
+import io.certgate.server.account.User;
+import java.util.Optional;
+
+/** Binding lookups and the renewal carry-over, for CA login. */
+public interface Bindings {
+
+  /** The binding of a lock. */
+  Optional<Binding> findByLock(String providerCode, String lockId);
+
+  /**
+   * Replaces the certificate fields of a binding with those of a renewed certificate of the same
+   * lock (same provider and lock ID), and publishes {@link CaRenewed}.
+   */
+  Binding renew(Binding binding, ValidatedToken renewed);
+
+  /**
+   * Step 8's region rules: {@code REGION_CA_DISABLED} when the user's region has no CA business,
+   * {@code PROVIDER_DISABLED} when the provider is not enabled for it; empty when both allow.
+   */
+  Optional<ErrorCode> regionRefusal(User user, String providerCode);
+}

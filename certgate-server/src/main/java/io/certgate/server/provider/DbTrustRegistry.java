@@ -1,0 +1,120 @@
+package io.certgate.server.provider;
+
+import io.certgate.core.CertGateException;
+import io.certgate.core.auth.AuthTokenValidator;
+import io.certgate.core.auth.ChallengeCheck;
+import io.certgate.core.auth.ValidatedToken;
+import io.certgate.core.cert.CertificateValidator;
+import io.certgate.core.cert.ProviderTrust;
+import jakarta.annotation.PreDestroy;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@link TrustRegistry} over the {@code ca_providers} table. The validator (with its CRL
+ * background refresh) is built on first use and rebuilt by {@link #reload()} after every change;
+ * the previous one is closed, which only stops its refreshing, so validations still running on it
+ * complete.
+ */
+@Component
+final class DbTrustRegistry implements TrustRegistry {
+  private static final Logger log = LoggerFactory.getLogger(DbTrustRegistry.class);
+
+  private final JdbcProviders providers;
+  private final Clock clock;
+  private final SecureRandom random;
+  private final String origin;
+  private final Duration timeout;
+  private volatile @Nullable State state;
+
+  DbTrustRegistry(
+      JdbcProviders providers,
+      Clock clock,
+      SecureRandom random,
+      @Value("${certgate.public-origin:http://localhost:8080}") String origin,
+      @Value("${certgate.ca.revocation-timeout:3s}") Duration timeout) {
+    this.providers = providers;
+    this.clock = clock;
+    this.random = random;
+    this.origin = origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin;
+    this.timeout = timeout;
+  }
+
+  private record State(CertificateValidator certificates, AuthTokenValidator tokens) {}
+
+  @Override
+  public ValidatedToken validate(String tokenJson, ChallengeCheck challenge)
+      throws CertGateException {
+    return current().tokens().validate(tokenJson, origin, challenge);
+  }
+
+  /**
+   * Rebuilds the validator and waits for its CRLs. Rebuilding (rather than only refreshing the
+   * CRLs) also drops the per-certificate result cache, which would otherwise keep accepting a
+   * certificate revoked since it was cached until the cache entry's own expiry.
+   */
+  @Override
+  public void refreshCrls() {
+    reload();
+    current().certificates().refreshCrls();
+  }
+
+  /** Rebuilds the validator from the table. */
+  synchronized void reload() {
+    State old = state;
+    state = build();
+    if (old != null) {
+      old.certificates().close();
+    }
+  }
+
+  /** The timeout configured for CRL and OCSP requests. */
+  Duration timeout() {
+    return timeout;
+  }
+
+  private State current() {
+    State s = state;
+    if (s == null) {
+      synchronized (this) {
+        if (state == null) {
+          state = build();
+        }
+        s = state;
+      }
+    }
+    return s;
+  }
+
+  private State build() {
+    List<ProviderTrust> trusted = new ArrayList<>();
+    for (Provider p : providers.all()) {
+      try {
+        trusted.add(ProviderSpec.trust(p, timeout));
+      } catch (IllegalArgumentException e) {
+        // stored through the same checks, so only a hand-edited row can get here
+        log.warn("CA provider {} skipped: {}", p.code(), e.getMessage());
+      }
+    }
+    CertificateValidator certificates =
+        CertificateValidator.builder().clock(clock).secureRandom(random).providers(trusted).build();
+    return new State(
+        certificates, AuthTokenValidator.builder().certificateValidator(certificates).build());
+  }
+
+  @PreDestroy
+  void close() {
+    State s = state;
+    if (s != null) {
+      s.certificates().close();
+    }
+  }
+}

@@ -1,0 +1,200 @@
+package io.certgate.server.provider;
+
+import io.certgate.server.region.Region;
+import io.certgate.server.region.Regions;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Providers and region provider lists in the {@code ca_providers} and {@code ca_region_*} tables.
+ */
+@Component
+final class JdbcProviders implements Providers {
+  private static final String COLUMNS =
+      "code, name, enabled, lock_id_rule, revocation_mode, revocation_failure, crl_urls, ocsp_url,"
+          + " ocsp_responder_pem, anchors_pem, algorithms, application_url, updated_by, updated_at";
+
+  private final JdbcClient jdbc;
+  private final Regions regions;
+  private final Clock clock;
+
+  JdbcProviders(JdbcClient jdbc, Regions regions, Clock clock) {
+    this.jdbc = jdbc;
+    this.regions = regions;
+    this.clock = clock;
+  }
+
+  @Override
+  public Optional<Provider> find(String code) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM ca_providers WHERE code = ?")
+        .param(code)
+        .query(JdbcProviders::row)
+        .optional();
+  }
+
+  @Override
+  public List<Provider> all() {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM ca_providers ORDER BY code")
+        .query(JdbcProviders::row)
+        .list();
+  }
+
+  @Override
+  public Set<String> enabledFor(String regionCode) {
+    Set<String> enabled =
+        all().stream().filter(Provider::enabled).map(Provider::code).collect(Collectors.toSet());
+    Set<String> own = new LinkedHashSet<>(ownList(regionCode).orElse(List.of()));
+    own.retainAll(enabled);
+    return Set.copyOf(own);
+  }
+
+  /** The region's own list, else the nearest ancestor's; empty when none in the chain has one. */
+  private Optional<List<String>> ownList(String regionCode) {
+    Optional<Region> region = regions.find(regionCode);
+    for (int depth = 0; region.isPresent() && depth < 32; depth++) {
+      Optional<List<String>> list = listOf(region.get().code());
+      if (list.isPresent()) {
+        return list;
+      }
+      String parent = region.get().parentCode();
+      region = parent == null ? Optional.empty() : regions.find(parent);
+    }
+    return Optional.empty();
+  }
+
+  /** A region's own list, if it has one (possibly empty). */
+  Optional<List<String>> listOf(String regionCode) {
+    boolean has =
+        jdbc.sql("SELECT COUNT(*) FROM ca_region_provider_lists WHERE region_code = ?")
+                .param(regionCode)
+                .query(Long.class)
+                .single()
+            > 0;
+    if (!has) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        jdbc.sql(
+                "SELECT provider_code FROM ca_region_providers WHERE region_code = ?"
+                    + " ORDER BY provider_code")
+            .param(regionCode)
+            .query(String.class)
+            .list());
+  }
+
+  void setList(String regionCode, List<String> codes, String actor) {
+    jdbc.sql("DELETE FROM ca_region_providers WHERE region_code = ?").param(regionCode).update();
+    jdbc.sql("DELETE FROM ca_region_provider_lists WHERE region_code = ?")
+        .param(regionCode)
+        .update();
+    jdbc.sql(
+            "INSERT INTO ca_region_provider_lists (region_code, updated_by, updated_at)"
+                + " VALUES (?, ?, ?)")
+        .params(regionCode, actor, now())
+        .update();
+    for (String code : new LinkedHashSet<>(codes)) {
+      jdbc.sql("INSERT INTO ca_region_providers (region_code, provider_code) VALUES (?, ?)")
+          .params(regionCode, code)
+          .update();
+    }
+  }
+
+  void insert(Provider p) {
+    jdbc.sql(
+            "INSERT INTO ca_providers ("
+                + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(values(p, true))
+        .update();
+  }
+
+  boolean update(Provider p) {
+    Object[] v = values(p, false);
+    return jdbc.sql(
+                "UPDATE ca_providers SET name = ?, enabled = ?, lock_id_rule = ?,"
+                    + " revocation_mode = ?, revocation_failure = ?, crl_urls = ?, ocsp_url = ?,"
+                    + " ocsp_responder_pem = ?, anchors_pem = ?, algorithms = ?,"
+                    + " application_url = ?, updated_by = ?, updated_at = ? WHERE code = ?")
+            .params(v)
+            .update()
+        == 1;
+  }
+
+  OffsetDateTime now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
+  }
+
+  private Object[] values(Provider p, boolean codeFirst) {
+    Object[] rest = {
+      p.name(),
+      p.enabled(),
+      p.lockId(),
+      p.revocation().mode(),
+      p.revocation().failure(),
+      String.join("\n", p.revocation().crlUrls()),
+      p.revocation().ocspUrl(),
+      p.revocation().ocspResponderCertificate(),
+      p.anchors(),
+      String.join(",", p.algorithms()),
+      p.applicationUrl(),
+      p.updatedBy(),
+      p.updatedAt().atOffset(ZoneOffset.UTC)
+    };
+    Object[] out = new Object[rest.length + 1];
+    if (codeFirst) {
+      out[0] = p.code();
+      System.arraycopy(rest, 0, out, 1, rest.length);
+    } else {
+      System.arraycopy(rest, 0, out, 0, rest.length);
+      out[rest.length] = p.code();
+    }
+    return out;
+  }
+
+  private static Provider row(ResultSet rs, int n) throws SQLException {
+    return new Provider(
+        rs.getString("code"),
+        rs.getString("name"),
+        rs.getBoolean("enabled"),
+        rs.getString("lock_id_rule"),
+        new Provider.Revocation(
+            rs.getString("revocation_mode"),
+            rs.getString("revocation_failure"),
+            lines(rs.getString("crl_urls"), "\n"),
+            rs.getString("ocsp_url"),
+            rs.getString("ocsp_responder_pem")),
+        rs.getString("anchors_pem"),
+        lines(rs.getString("algorithms"), ","),
+        rs.getString("application_url"),
+        rs.getString("updated_by"),
+        instant(rs.getObject("updated_at", OffsetDateTime.class)));
+  }
+
+  private static List<String> lines(@Nullable String text, String separator) {
+    if (text == null || text.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(text.split(separator))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .toList();
+  }
+
+  private static Instant instant(OffsetDateTime t) {
+    return t.toInstant();
+  }
+}

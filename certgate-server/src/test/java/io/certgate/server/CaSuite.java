@@ -1,0 +1,253 @@
+package io.certgate.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.certgate.testpki.KeyKind;
+import io.certgate.testpki.TestProvider;
+import io.certgate.testpki.UserCredentials;
+import io.certgate.testpki.UserSpec;
+import java.time.Duration;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Binding, listing, CA login, unbinding and renewal over HTTP with real keys. */
+abstract class CaSuite extends CaPlatformIT {
+
+  @Test
+  void bindsListsLogsInAndUnbinds() {
+    Browser admin = admin();
+    Setup s = setup(admin, KeyKind.RSA_2048);
+    Browser orgAdmin =
+        loggedIn(user(admin, s.organization(), "ORG_ADMIN").path("username").asString(), PASSWORD);
+    JsonNode member = user(admin, s.organization(), "MEMBER");
+    long memberId = member.path("id").asLong();
+    UserCredentials lock = s.provider().issueUser("梅里");
+
+    Browser.Res bound = bind(orgAdmin, memberId, lock.signature());
+    assertThat(bound.status()).as(bound.body()).isEqualTo(201);
+    JsonNode b = bound.json();
+    assertThat(b.propertyNames())
+        .containsExactlyInAnyOrder(
+            "id",
+            "userId",
+            "providerCode",
+            "providerName",
+            "lockId",
+            "certificateName",
+            "serialNumber",
+            "notAfter",
+            "boundBy",
+            "boundAt");
+    assertThat(b.path("userId").asLong()).isEqualTo(memberId);
+    assertThat(b.path("providerCode").asString()).isEqualTo(s.provider().code());
+    assertThat(b.path("lockId").asString()).isEqualTo(lock.lockId());
+    assertThat(b.path("certificateName").asString()).isEqualTo("梅里");
+    assertThat(b.path("serialNumber").asString())
+        .isEqualToIgnoringCase(lock.signature().serialNumber().toString(16));
+
+    JsonNode users = orgAdmin.get("/api/ca/users?bound=true&page=1&size=10").json();
+    assertThat(users.path("total").asLong()).isEqualTo(1);
+    JsonNode row = users.path("items").get(0);
+    assertThat(row.path("userId").asLong()).isEqualTo(memberId);
+    assertThat(row.path("bound").asBoolean()).isTrue();
+    assertThat(row.path("bindings").get(0).path("lockId").asString()).isEqualTo(lock.lockId());
+    assertThat(orgAdmin.get("/api/ca/users?bound=false").json().path("total").asLong())
+        .isEqualTo(1);
+    JsonNode list =
+        orgAdmin.get("/api/ca/bindings?account=" + member.path("username").asString()).json();
+    assertThat(list.path("total").asLong()).isEqualTo(1);
+    assertThat(list.path("items").get(0).path("username").asString())
+        .isEqualTo(member.path("username").asString());
+
+    Browser anonymous = browser();
+    anonymous.csrf();
+    JsonNode ch = challenge(anonymous, "LOGIN", null);
+    String before = anonymous.cookie("CERTGATE_SESSION").orElseThrow();
+    Browser.Res login =
+        postLogin(
+            anonymous,
+            ch.path("challengeId").asString(),
+            token(lock.signature(), ch.path("nonce").asString(), ORIGIN));
+    assertThat(login.status()).as(login.body()).isEqualTo(200);
+    assertThat(login.json().path("redirect").asString()).isEqualTo("/user-center");
+    assertThat(login.json().path("user").path("id").asLong()).isEqualTo(memberId);
+    assertThat(anonymous.cookie("CERTGATE_SESSION").orElseThrow()).isNotEqualTo(before);
+    assertThat(anonymous.get("/api/session").json().path("user").path("id").asLong())
+        .isEqualTo(memberId);
+
+    Browser.Res unbound = orgAdmin.delete("/api/ca/bindings/" + b.path("id").asLong());
+    assertThat(unbound.status()).as(unbound.body()).isEqualTo(204);
+    Browser.Res again = caLogin(browser(), lock.signature());
+    assertThat(again.status()).isEqualTo(401);
+    assertThat(again.error()).isEqualTo("CA_NOT_BOUND");
+    assertThat(again.json().path("message").asString()).contains("密码登录", "绑定");
+    JsonNode audit = admin.get("/api/admin/audit?action=CA_UNBIND&size=1").json();
+    assertThat(audit.path("items").get(0).path("target").asString()).contains(lock.lockId());
+  }
+
+  @Test
+  void ellipticCurveAndSm2LocksBindAndLogIn() {
+    Browser admin = admin();
+    for (KeyKind kind : new KeyKind[] {KeyKind.EC_P256, KeyKind.SM2}) {
+      Setup s = setup(admin, kind);
+      long member = user(admin, s.organization(), "MEMBER").path("id").asLong();
+      UserCredentials lock = s.provider().issueUser("张三");
+      assertThat(bind(admin, member, lock.signature()).status()).as(kind.name()).isEqualTo(201);
+      Browser.Res login = caLogin(browser(), lock.signature());
+      assertThat(login.status()).as(login.body()).isEqualTo(200);
+      assertThat(login.json().path("user").path("id").asLong()).isEqualTo(member);
+    }
+  }
+
+  @Test
+  void memberBindsItsOwnLockAndOneUserMayHoldSeveral() {
+    Browser admin = admin();
+    Setup s = setup(admin, KeyKind.EC_P256);
+    JsonNode member = user(admin, s.organization(), "MEMBER");
+    Browser self = loggedIn(member.path("username").asString(), PASSWORD);
+    long id = member.path("id").asLong();
+    assertThat(bind(self, id, s.provider().issueUser("一").signature()).status()).isEqualTo(201);
+    assertThat(bind(self, id, s.provider().issueUser("二").signature()).status()).isEqualTo(201);
+    JsonNode mine = self.get("/api/ca/users").json();
+    assertThat(mine.path("total").asLong()).isEqualTo(1);
+    assertThat(mine.path("items").get(0).path("bindings").size()).isEqualTo(2);
+  }
+
+  @Test
+  void oneLockBindsOneAccountOnly() {
+    Browser admin = admin();
+    Setup s = setup(admin, KeyKind.RSA_2048);
+    long first = user(admin, s.organization(), "MEMBER").path("id").asLong();
+    long second = user(admin, s.organization(), "MEMBER").path("id").asLong();
+    UserCredentials lock = s.provider().issueUser("甲");
+    assertThat(bind(admin, first, lock.signature()).status()).isEqualTo(201);
+    Browser.Res again = bind(admin, second, lock.signature());
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.error()).isEqualTo("CA_ALREADY_BOUND");
+    Browser.Res same = bind(admin, first, lock.signature());
+    assertThat(same.error()).isEqualTo("CA_ALREADY_BOUND");
+    JsonNode audit = admin.get("/api/admin/audit?action=CA_BIND&outcome=FAILURE&size=1").json();
+    assertThat(audit.path("items").get(0).path("reason").asString()).isEqualTo("CA_ALREADY_BOUND");
+  }
+
+  @Test
+  void renewedCertificateOfABoundLockLogsInAndCarriesTheBindingOver() {
+    Browser admin = admin();
+    Setup s = setup(admin, KeyKind.SM2);
+    long member = user(admin, s.organization(), "MEMBER").path("id").asLong();
+    String lockId = unique("LOCK-");
+    UserCredentials old = s.provider().issueUser(UserSpec.builder("续期").lockId(lockId).build());
+    assertThat(bind(admin, member, old.signature()).status()).isEqualTo(201);
+    clock.advance(Duration.ofDays(1));
+    UserCredentials renewed = s.provider().issueUser(UserSpec.builder("续期").lockId(lockId).build());
+    assertThat(renewed.signature().serialNumber()).isNotEqualTo(old.signature().serialNumber());
+
+    Browser.Res login = caLogin(browser(), renewed.signature());
+    assertThat(login.status()).as(login.body()).isEqualTo(200);
+    assertThat(login.json().path("user").path("id").asLong()).isEqualTo(member);
+    JsonNode binding =
+        admin
+            .get("/api/ca/users?organizationId=" + s.organization() + "&bound=true")
+            .json()
+            .path("items")
+            .get(0)
+            .path("bindings")
+            .get(0);
+    assertThat(binding.path("serialNumber").asString())
+        .isEqualToIgnoringCase(renewed.signature().serialNumber().toString(16));
+    JsonNode audit = admin.get("/api/admin/audit?action=CA_RENEW&size=1").json();
+    assertThat(audit.path("items").get(0).path("target").asString())
+        .containsIgnoringCase(renewed.signature().serialNumber().toString(16));
+    assertThat(caLogin(browser(), old.signature()).status()).isEqualTo(200);
+  }
+
+  @Test
+  void disabledAccountCannotLogInByCa() {
+    Browser admin = admin();
+    Setup s = setup(admin, KeyKind.EC_P256);
+    long member = user(admin, s.organization(), "MEMBER").path("id").asLong();
+    UserCredentials lock = s.provider().issueUser("停用");
+    assertThat(bind(admin, member, lock.signature()).status()).isEqualTo(201);
+    Browser.Res off =
+        admin.put("/api/admin/users/" + member + "/status", "{\"status\":\"DISABLED\"}");
+    assertThat(off.status()).as(off.body()).isEqualTo(200);
+    Browser.Res login = caLogin(browser(), lock.signature());
+    assertThat(login.status()).isEqualTo(401);
+    assertThat(login.error()).isEqualTo("ACCOUNT_DISABLED");
+    JsonNode audit = admin.get("/api/admin/audit?action=LOGIN_CA&outcome=FAILURE&size=1").json();
+    assertThat(audit.path("items").get(0).path("reason").asString()).isEqualTo("ACCOUNT_DISABLED");
+  }
+
+  @Test
+  void providerAdministrationChecksAnchorsAndRights() {
+    Browser admin = admin();
+    TestProvider p = testProvider(KeyKind.RSA_2048);
+    UserCredentials user = p.issueUser("终端");
+    String endEntity =
+        io.certgate.testpki.Pem.certificates(java.util.List.of(user.signature().certificate()));
+    Browser.Res notCa =
+        admin.post(
+            "/api/admin/providers",
+            "{\"code\":\"%s\",\"name\":\"x\",\"anchors\":%s}"
+                .formatted(p.code(), quote(endEntity)));
+    assertThat(notCa.status()).isEqualTo(400);
+    assertThat(notCa.error()).isEqualTo("BAD_REQUEST");
+    String issuingOnly =
+        io.certgate.testpki.Pem.certificates(java.util.List.of(p.issuingCertificate()));
+    assertThat(
+            admin
+                .post(
+                    "/api/admin/providers",
+                    "{\"code\":\"%s\",\"name\":\"x\",\"anchors\":%s}"
+                        .formatted(p.code(), quote(issuingOnly)))
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            admin
+                .post(
+                    "/api/admin/providers",
+                    "{\"code\":\"%s\",\"name\":\"x\",\"anchors\":\"not pem\"}".formatted(p.code()))
+                .status())
+        .isEqualTo(400);
+    register(admin, p, "{\"mode\":\"NONE\"}");
+    assertThat(
+            admin
+                .post(
+                    "/api/admin/providers",
+                    "{\"code\":\"%s\",\"name\":\"x\",\"anchors\":%s}"
+                        .formatted(p.code(), quote(p.anchorsPem())))
+                .status())
+        .isEqualTo(409);
+    Setup s = setup(admin, KeyKind.EC_P256);
+    Browser orgAdmin =
+        loggedIn(user(admin, s.organization(), "ORG_ADMIN").path("username").asString(), PASSWORD);
+    assertThat(orgAdmin.get("/api/admin/providers").status()).isEqualTo(403);
+    assertThat(orgAdmin.put("/api/admin/regions/" + s.region() + "/providers", "[]").status())
+        .isEqualTo(403);
+    assertThat(admin.put("/api/admin/regions/" + s.region() + "/providers", "[\"nope\"]").status())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void childRegionInheritsItsParentsProviders() {
+    Browser admin = admin();
+    Setup s = setup(admin, KeyKind.RSA_2048);
+    String child = "4" + s.region().substring(1);
+    Browser.Res created =
+        admin.post(
+            "/api/admin/regions",
+            "{\"code\":\"%s\",\"name\":\"下级\",\"parentCode\":\"%s\"}".formatted(child, s.region()));
+    assertThat(created.status()).as(created.body()).isIn(201, 409);
+    JsonNode view = admin.get("/api/admin/regions/" + child + "/providers").json();
+    assertThat(view.path("effective").get(0).asString()).isEqualTo(s.provider().code());
+    long org = organizationIn(admin, child);
+    long member = user(admin, org, "MEMBER").path("id").asLong();
+    assertThat(bind(admin, member, s.provider().issueUser("下级").signature()).status())
+        .isEqualTo(201);
+  }
+
+  static String b64(byte[] b) {
+    return Base64.getEncoder().encodeToString(b);
+  }
+}

@@ -1,0 +1,140 @@
+package io.certgate.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The login page in a real headless Chromium: the page's own script fetches the captcha, posts the
+ * login with the CSRF header, remembers the username, and lands in the user centre.
+ */
+@TestPropertySource(properties = PlatformDatabases.H2)
+class LoginPageBrowserIT extends PlatformIT {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  private WebDriver driver;
+  private WebDriverWait wait;
+
+  @BeforeAll
+  static void needsChromium() {
+    Assumptions.assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+        "chromium and chromium-driver are not installed");
+  }
+
+  @BeforeEach
+  void openBrowser() {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--lang=zh-CN");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (driver != null) {
+      driver.quit();
+    }
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  /** Waits for the page's script to load a captcha image, then reads its answer. */
+  private String captchaAnswer() {
+    wait.until(
+        d ->
+            String.valueOf(
+                    d.findElement(By.cssSelector("#account .captcha-img")).getAttribute("src"))
+                .startsWith("data:image/png"));
+    return captchaText.last();
+  }
+
+  @Test
+  void logsInThroughThePageAndRemembersTheUsername() {
+    Browser admin = admin();
+    JsonNode u = user(admin, organization(admin, unique("浏览器机构")), "MEMBER");
+    String username = u.path("username").asString();
+
+    driver.get(url("/login"));
+    WebElement form = driver.findElement(By.id("account"));
+    form.findElement(By.name("username")).sendKeys(username);
+    form.findElement(By.name("password")).sendKeys(PASSWORD);
+    form.findElement(By.name("captcha")).sendKeys(captchaAnswer());
+    form.findElement(By.name("remember")).click();
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+
+    wait.until(ExpectedConditions.urlContains("/user-center"));
+    assertThat(driver.findElement(By.tagName("main")).getText())
+        .contains("用户中心", u.path("displayName").asString(), "培训省本级");
+
+    driver.findElement(By.cssSelector("button.logout")).click();
+    wait.until(ExpectedConditions.urlContains("/login"));
+    wait.until(d -> username.equals(d.findElement(By.name("username")).getAttribute("value")));
+  }
+
+  @Test
+  void showsTheServersMessageOnAWrongPassword() {
+    driver.get(url("/login"));
+    WebElement form = driver.findElement(By.id("account"));
+    form.findElement(By.name("username")).sendKeys(ADMIN);
+    form.findElement(By.name("password")).sendKeys("Wrong#Pass1");
+    form.findElement(By.name("captcha")).sendKeys(captchaAnswer());
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(d -> !d.findElement(By.cssSelector("#account .form-error")).getText().isEmpty());
+    assertThat(driver.findElement(By.cssSelector("#account .form-error")).getText())
+        .isEqualTo("用户名或密码错误");
+  }
+
+  @Test
+  void logsInWithAnSmsCodeThroughThePage() {
+    Browser admin = admin();
+    JsonNode u = user(admin, organization(admin, unique("短信机构")), "MEMBER");
+    String mobile = u.path("mobile").asString();
+    driver.get(url("/login"));
+    captchaAnswer();
+    driver.findElement(By.cssSelector(".tab[data-tab=sms]")).click();
+    WebElement form = driver.findElement(By.id("sms"));
+    wait.until(
+        d ->
+            String.valueOf(form.findElement(By.cssSelector(".captcha-img")).getAttribute("src"))
+                .startsWith("data:image/png"));
+    form.findElement(By.name("mobile")).sendKeys(mobile);
+    form.findElement(By.name("captcha")).sendKeys(captchaText.last());
+    form.findElement(By.cssSelector(".send-code")).click();
+    wait.until(d -> FakeSmsGateway.get().lastCode(mobile).isPresent());
+    form.findElement(By.name("code")).sendKeys(FakeSmsGateway.get().lastCode(mobile).orElseThrow());
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.urlContains("/user-center"));
+    assertThat(driver.findElement(By.tagName("main")).getText()).contains(mobile);
+  }
+
+  @Test
+  void theCaTabIsAPlaceholderUntilCaLoginArrives() {
+    driver.get(url("/login"));
+    driver.findElement(By.cssSelector(".tab[data-tab=ca]")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ca")));
+    assertThat(driver.findElement(By.id("ca")).getText()).contains("CA登录即将开放");
+  }
+}
