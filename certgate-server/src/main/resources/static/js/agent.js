@@ -3,8 +3,9 @@
 "use strict";
 
 const CaAgent = (() => {
-  // DESIGN §4 default; the server may configure another address (certgate.ca.agent-url)
-  const BASE = document.body.dataset.agentUrl || "http://127.0.0.1:27150";
+  // DESIGN §4 default; the server may configure another address (certgate.agent-url, in the layout)
+  const meta = document.querySelector('meta[name="certgate-agent-url"]');
+  const BASE = (meta && meta.content) || "http://127.0.0.1:27150";
 
   const MESSAGES = {
     // the local client

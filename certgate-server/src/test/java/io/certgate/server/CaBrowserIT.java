@@ -75,7 +75,7 @@ class CaBrowserIT extends CaPlatformIT {
   static void addresses(DynamicPropertyRegistry registry) {
     registry.add("server.port", () -> SERVER_PORT);
     registry.add("certgate.public-origin", () -> "http://localhost:" + SERVER_PORT);
-    registry.add("certgate.ca.agent-url", () -> "http://127.0.0.1:" + AGENT_PORT);
+    registry.add("certgate.agent-url", () -> "http://127.0.0.1:" + AGENT_PORT);
   }
 
   @BeforeAll
