@@ -16,8 +16,9 @@
  *    /tmp/certgate-pin-lockout), so it survives C_Finalize/C_Initialize and other processes, and a test can
  *    reset it by deleting the file;
  *  - C_Login (user PIN): CKR_PIN_INCORRECT from the target counts one failure, success resets the count;
- *    once the count reaches $CERTGATE_SHIM_MAX_TRIES (default 6) the PIN is locked: every C_Login, with the
- *    right PIN too, answers CKR_PIN_LOCKED without reaching the target. C_SetPIN counts the same way;
+ *    once the count reaches $CERTGATE_SHIM_MAX_TRIES (default 6) the PIN is locked: that C_Login answers
+ *    CKR_PIN_LOCKED (or CKR_PIN_INCORRECT when the file <serial>.incorrect-on-lock exists, as some keys
+ *    do), and every later one, with the right PIN too, CKR_PIN_LOCKED without reaching the target. C_SetPIN counts the same way;
  *    C_InitPIN (the security officer sets a new user PIN) unlocks;
  *  - C_GetTokenInfo replaces the target's user-PIN flags: COUNT_LOW when failures > 0, FINAL_TRY when one
  *    try is left, LOCKED when locked.
@@ -117,8 +118,8 @@ static long max_tries(void) {
   return n > 0 ? n : 6;
 }
 
-/* <state dir>/<serial>.failures, the serial reduced to [A-Za-z0-9] so it is a safe file name. */
-static int state_path(const unsigned char serial[16], char *out, size_t size) {
+/* <state dir>/<serial><suffix>, the serial reduced to [A-Za-z0-9] so it is a safe file name. */
+static int state_path(const unsigned char serial[16], const char *suffix, char *out, size_t size) {
   const char *dir = getenv("CERTGATE_SHIM_STATE");
   if (dir == NULL || *dir == '\0') {
     dir = "/tmp/certgate-pin-lockout";
@@ -135,7 +136,7 @@ static int state_path(const unsigned char serial[16], char *out, size_t size) {
     }
   }
   name[n] = '\0';
-  int written = snprintf(out, size, "%s/%s.failures", dir, n == 0 ? "no-serial" : name);
+  int written = snprintf(out, size, "%s/%s%s", dir, n == 0 ? "no-serial" : name, suffix);
   return written > 0 && (size_t)written < size ? 0 : -1;
 }
 
@@ -146,7 +147,7 @@ static int state_path(const unsigned char serial[16], char *out, size_t size) {
  */
 static long update_failures(const unsigned char serial[16], int delta) {
   char path[4096];
-  if (state_path(serial, path, sizeof path) != 0) {
+  if (state_path(serial, ".failures", path, sizeof path) != 0) {
     return -1;
   }
   int fd = delta == 0 ? open(path, O_RDONLY | O_CLOEXEC) : open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
@@ -172,6 +173,16 @@ static long update_failures(const unsigned char serial[16], int delta) {
   }
   close(fd); /* releases the lock */
   return result;
+}
+
+/*
+ * Tokens differ in how they answer the wrong PIN that locks them: some CKR_PIN_LOCKED at once, others
+ * CKR_PIN_INCORRECT (the lock shows in the flags and in the next C_Login). The file
+ * <state dir>/<serial>.incorrect-on-lock selects the second kind for one token.
+ */
+static int answers_incorrect_on_lock(const unsigned char serial[16]) {
+  char path[4096];
+  return state_path(serial, ".incorrect-on-lock", path, sizeof path) == 0 && access(path, F_OK) == 0;
 }
 
 static CK_RV serial_of_session(CK_SESSION_HANDLE session, unsigned char serial[16]) {
@@ -207,7 +218,10 @@ static CK_RV counted(CK_SESSION_HANDLE session, CK_RV (*check)(void *), void *ca
   rv = check(call);
   if (rv == CKR_PIN_INCORRECT) {
     failures = update_failures(serial, 1);
-    if (failures >= max_tries()) {
+    if (failures < 0) {
+      return CKR_GENERAL_ERROR;
+    }
+    if (failures >= max_tries() && !answers_incorrect_on_lock(serial)) {
       return CKR_PIN_LOCKED;
     }
   } else if (rv == CKR_OK) {

@@ -65,6 +65,21 @@ public final class PinLockoutModule {
     }
   }
 
+  /**
+   * Makes the token with this serial answer CKR_PIN_INCORRECT, not CKR_PIN_LOCKED, to the wrong PIN
+   * that locks it (as some keys do): the lock then shows only in its flags and in later logins.
+   */
+  public static void answerPinIncorrectWhenLocking(String serial) {
+    try {
+      Path state = Files.createDirectories(Path.of(env("CERTGATE_SHIM_STATE")));
+      // the module names state files after the serial's letters and digits
+      Files.writeString(
+          state.resolve(serial.replaceAll("[^A-Za-z0-9]", "") + ".incorrect-on-lock"), "");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static Path compile() {
     Path source = Path.of(System.getProperty("certgate.agent.native.dir"), "pin-lockout-pkcs11.c");
     Path target = Path.of(env("CERTGATE_SHIM_TARGET"));

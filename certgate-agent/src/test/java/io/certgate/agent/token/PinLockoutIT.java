@@ -114,6 +114,22 @@ class PinLockoutIT {
   }
 
   @Test
+  void aKeyThatAnswersPinIncorrectAsItLocksIsReportedLockedFromItsFlags() throws Exception {
+    Tokens tokens = tokens();
+    String label = provision(ecUser);
+    String id = signatureCertificateId(tokens, label, ecUser);
+    PinLockoutModule.answerPinIncorrectWhenLocking(info(tokens, label).serial());
+
+    refusal(tokens, id, WRONG);
+    assertThat(refusal(tokens, id, WRONG).retriesLeft()).contains(1);
+    AgentException locking = refusal(tokens, id, WRONG);
+
+    assertThat(locking.code()).isEqualTo(AgentError.PIN_LOCKED);
+    assertThat(locking.retriesLeft()).isEmpty();
+    assertThat(refusal(tokens, id, PIN).code()).isEqualTo(AgentError.PIN_LOCKED);
+  }
+
+  @Test
   void theLockoutModuleItselfRefusesTheRightPinOnceLocked() throws Exception {
     Tokens tokens = tokens();
     String label = provision(rsaUser);

@@ -1,0 +1,125 @@
+package io.certgate.e2e;
+
+import io.certgate.testpki.KeyKind;
+import io.certgate.testpki.Pkcs12Files;
+import io.certgate.testpki.SoftHsmTokens;
+import io.certgate.testpki.TestProvider;
+import io.certgate.testpki.UserCredentials;
+import io.certgate.testpki.UserSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The keys the agent holds during a run: two providers' users as PKCS#12 soft keys (each with a
+ * sidecar {@code .crt}, since the agent lists certificates without the password) and as SoftHSM2
+ * tokens. Every key carries a signature and an encryption certificate, so the pages must pick out
+ * the signature one.
+ */
+final class TestKeys {
+  /** The PIN of every token and the password of every soft key. */
+  static final String PIN = "246810";
+
+  /** A key as the tests refer to it: whose, its lock ID, and the certificate's common name. */
+  record Key(String commonName, UserCredentials credentials) {
+    String lockId() {
+      return credentials.lockId();
+    }
+
+    X509Certificate signatureCertificate() {
+      return credentials.signature().certificate();
+    }
+  }
+
+  private final TestProvider ec;
+  private final TestProvider rsa;
+  private final Path softKeys;
+  private final SoftHsmTokens softHsm;
+
+  /** 梅里's P-256 soft key; her second key is {@link #meiliToken}. */
+  final Key meiliSoft;
+
+  /** 梅里's RSA key on a SoftHSM2 token. */
+  final Key meiliToken;
+
+  /** 四海's RSA soft key. */
+  final Key sihaiSoft;
+
+  private TestKeys(Path work) throws IOException {
+    Instant now = Instant.now();
+    ec =
+        TestProvider.builder()
+            .code("e2e-ec")
+            .name("端到端ECC CA")
+            .keyKind(KeyKind.EC_P256)
+            .at(now)
+            .build();
+    rsa =
+        TestProvider.builder()
+            .code("e2e-rsa")
+            .name("端到端RSA CA")
+            .keyKind(KeyKind.RSA_2048)
+            .at(now)
+            .build();
+    softKeys = Files.createDirectories(work.resolve("softkeys"));
+    softHsm = SoftHsmTokens.create(work.resolve("softhsm"));
+    meiliSoft = softKey(ec, "梅里", "E2E-MEILI-EC", "meili-ec");
+    meiliToken = token(rsa, "梅里", "E2E-MEILI-RSA", "MEILI-TOKEN");
+    sihaiSoft = softKey(rsa, "四海", "E2E-SIHAI-RSA", "sihai-rsa");
+  }
+
+  static TestKeys create(Path work) throws IOException {
+    return new TestKeys(work);
+  }
+
+  List<TestProvider> providers() {
+    return List.of(ec, rsa);
+  }
+
+  Path softKeys() {
+    return softKeys;
+  }
+
+  SoftHsmTokens softHsm() {
+    return softHsm;
+  }
+
+  private Key softKey(TestProvider provider, String name, String lockId, String file)
+      throws IOException {
+    UserCredentials user = provider.issueUser(spec(name, lockId));
+    Pkcs12Files.write(softKeys.resolve(file + ".p12"), PIN.toCharArray(), user);
+    Files.writeString(
+        softKeys.resolve(file + ".crt"),
+        pem(user.signature().certificate()) + pem(user.encryption().certificate()),
+        StandardCharsets.US_ASCII);
+    return new Key(name, user);
+  }
+
+  private Key token(TestProvider provider, String name, String lockId, String label)
+      throws IOException {
+    UserCredentials user = provider.issueUser(spec(name, lockId));
+    softHsm.initToken(label, "13572468", PIN);
+    softHsm.importUser(label, PIN, user);
+    return new Key(name, user);
+  }
+
+  private static UserSpec spec(String name, String lockId) {
+    return UserSpec.builder(name).organisation("培训省大河商贸有限公司").lockId(lockId).build();
+  }
+
+  static String pem(X509Certificate certificate) {
+    try {
+      return "-----BEGIN CERTIFICATE-----\n"
+          + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(certificate.getEncoded())
+          + "\n-----END CERTIFICATE-----\n";
+    } catch (CertificateEncodingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
