@@ -5,19 +5,27 @@ import io.certgate.server.account.Organization;
 import io.certgate.server.account.Organizations;
 import io.certgate.server.account.Role;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Gives every page the top bar's user and organisation and the menu's role switches. */
+/**
+ * Gives every page the top bar's user and organisation, the menu's role switches, and where the
+ * local CA client listens.
+ */
 @ControllerAdvice
 class LayoutAdvice {
   private final Organizations organizations;
+  private final String agentUrl;
 
-  LayoutAdvice(Organizations organizations) {
+  LayoutAdvice(
+      Organizations organizations,
+      @Value("${certgate.agent-url:http://127.0.0.1:27150}") String agentUrl) {
     this.organizations = organizations;
+    this.agentUrl = agentUrl;
   }
 
   @ModelAttribute
@@ -25,6 +33,7 @@ class LayoutAdvice {
     if (request.getRequestURI().startsWith("/api/")) {
       return; // JSON endpoints have no layout
     }
+    model.addAttribute("agentUrl", agentUrl);
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     AccountPrincipal me =
         auth != null && auth.getPrincipal() instanceof AccountPrincipal p ? p : null;

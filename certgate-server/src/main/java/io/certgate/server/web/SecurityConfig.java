@@ -2,6 +2,7 @@ package io.certgate.server.web;
 
 import io.certgate.core.ErrorCode;
 import io.certgate.server.api.ErrorBodies;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -31,11 +32,17 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfig {
-  /** Scripts and styles from this origin only; images also as data: URLs (the captcha). */
-  static final String CSP =
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-          + " connect-src 'self' http://127.0.0.1:27150 http://localhost:27150;"
-          + " frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";
+  /**
+   * Scripts and styles from this origin only; images also as data: URLs (the captcha); fetches to
+   * this origin and to the local CA client ({@code certgate.agent-url}, DESIGN §4).
+   */
+  static String csp(String agentUrl) {
+    return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+        + " connect-src 'self' "
+        + agentUrl
+        + ";"
+        + " frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";
+  }
 
   @Bean
   SecurityContextRepository securityContextRepository() {
@@ -53,7 +60,10 @@ class SecurityConfig {
 
   @Bean
   SecurityFilterChain web(
-      HttpSecurity http, SecurityContextRepository contexts, CsrfTokenRepository csrfCookies)
+      HttpSecurity http,
+      SecurityContextRepository contexts,
+      CsrfTokenRepository csrfCookies,
+      @Value("${certgate.agent-url:http://127.0.0.1:27150}") String agentUrl)
       throws Exception {
     PathPatternRequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     http.securityContext(c -> c.securityContextRepository(contexts))
@@ -93,7 +103,7 @@ class SecurityConfig {
                     .accessDeniedHandler(json403()))
         .headers(
             h ->
-                h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                h.contentSecurityPolicy(c -> c.policyDirectives(csp(agentUrl)))
                     .frameOptions(f -> f.deny())
                     .referrerPolicy(
                         r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
