@@ -18,8 +18,15 @@ mvn -q -pl certgate-testpki compile exec:java -Dexec.mainClass=io.certgate.testp
 pids+=($!)
 for _ in $(seq 1 120); do [ -f "$pki/manifest.json" ] && break; sleep 1; done
 [ -f "$pki/manifest.json" ] || { echo "the demo PKI did not start" >&2; exit 1; }
+# the client lists a soft key's certificates without its PIN from a <name>.crt beside the .p12
+for p12 in "$pki"/softkeys/*.p12; do
+  openssl pkcs12 -in "$p12" -passin pass:123456 -nokeys -out "${p12%.p12}.crt" 2>/dev/null \
+    || echo "warning: no certificate file for $p12" >&2
+done
 CERTGATE_AGENT_SOFTKEYS="$pki/softkeys" CERTGATE_AGENT_ORIGINS="http://localhost:$port" \
   java -jar certgate-agent/target/certgate-agent.jar run &
 pids+=($!)
 echo "Demo soft keys (PIN 123456) in $pki/softkeys: zhangsan / lisi valid, zhaoliu revoked, wangwu expired."
-CERTGATE_DEMO_PKI="$pki" ./demo.sh "$@"
+# tokens are signed for the page's origin: the server must expect the same one
+CERTGATE_PUBLIC_ORIGIN="${CERTGATE_PUBLIC_ORIGIN:-http://localhost:$port}" CERTGATE_DEMO_PKI="$pki" \
+  ./demo.sh "$@"
