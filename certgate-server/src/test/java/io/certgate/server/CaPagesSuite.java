@@ -55,6 +55,11 @@ abstract class CaPagesSuite extends CaPlatformIT {
     Browser.Res drivers = anonymous.get("/ca/drivers");
     assertThat(drivers.status()).isEqualTo(200);
     assertThat(drivers.body()).contains("CA驱动下载", "CertGate CA客户端", "测试区划" + s.region());
+    if (drivers.body().contains("/downloads/certgate-agent.jar")) {
+      Browser.Res jar = anonymous.get("/downloads/certgate-agent.jar");
+      assertThat(jar.status()).isEqualTo(200);
+      assertThat(jar.header("Content-Disposition").orElse("")).contains("certgate-agent.jar");
+    }
     assertThat(anonymous.get("/login").body())
         .contains("CA登录", "name=\"certificate\"", "/js/ca-login.js", "CA客户端驱动未安装,请下载");
     assertThat(anonymous.get("/ca").status()).isIn(302, 401);

@@ -228,6 +228,14 @@ abstract class CaSuite extends CaPlatformIT {
                     "{\"code\":\"%s\",\"name\":\"x\",\"anchors\":\"not pem\"}".formatted(p.code()))
                 .status())
         .isEqualTo(400);
+    assertThat(
+            admin
+                .post(
+                    "/api/admin/providers",
+                    "{\"code\":\"%s\",\"name\":\"x\",\"anchors\":%s,\"applicationUrl\":\"file:///etc/passwd\"}"
+                        .formatted(p.code(), quote(p.anchorsPem())))
+                .status())
+        .isEqualTo(400);
     register(admin, p, "{\"mode\":\"NONE\"}");
     assertThat(
             admin

@@ -39,8 +39,10 @@ final class ProviderSpec {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("CA锁ID规则无效: " + p.lockId());
     }
-    if (p.applicationUrl() != null) {
-      url(p.applicationUrl(), "applicationUrl");
+    if (p.applicationUrl() != null
+        && !url(p.applicationUrl(), "applicationUrl").getScheme().startsWith("http")) {
+      // shown to users as a link: a web address only
+      throw new IllegalArgumentException("地址无效: applicationUrl");
     }
     return ProviderTrust.builder(p.code())
         .name(p.name())
