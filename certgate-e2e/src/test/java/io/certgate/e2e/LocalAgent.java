@@ -27,18 +27,20 @@ final class LocalAgent implements AutoCloseable {
   private final Map<String, String> environment;
   private Optional<JarProcess> process = Optional.empty();
 
-  LocalAgent(Path jar, Path work, int port, String origin, Path softKeys, TestKeys keys) {
+  LocalAgent(
+      Path jar, Path work, int port, String origin, TestKeys keys, Map<String, String> extra) {
     this.jar = jar;
     this.work = work;
     this.port = port;
     Map<String, String> env = new HashMap<>(keys.softHsm().environment());
     env.put("CERTGATE_AGENT_PORT", String.valueOf(port));
     env.put("CERTGATE_AGENT_ORIGINS", origin);
-    env.put("CERTGATE_AGENT_SOFTKEYS", softKeys.toString());
+    env.put("CERTGATE_AGENT_SOFTKEYS", keys.softKeys().toString());
     env.put("CERTGATE_AGENT_PKCS11", keys.softHsm().modulePath().toString());
     // only SoftHSM2: vendor modules that happen to be installed on the machine stay out
     env.put("CERTGATE_AGENT_PKCS11_BUILTIN", "false");
     env.put("CERTGATE_AGENT_CONFIG", work.resolve("agent.properties").toString());
+    env.putAll(extra);
     this.environment = Map.copyOf(env);
   }
 
