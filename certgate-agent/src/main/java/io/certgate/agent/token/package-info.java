@@ -27,7 +27,9 @@
  *
  * <p><b>PIN state.</b> Token flags give {@code pinRetriesLeft} only when they carry a number (final
  * try: 1, locked: 0); see {@code PinFlags}. SoftHSM2 sets only CKF_USER_PIN_COUNT_LOW after a wrong
- * PIN and never locks. PKCS#12 files have no counter: a wrong password is answered after a pause.
+ * PIN and never locks, so the tests also run SoftHSM2 behind a test-only module that counts and
+ * locks as USB keys do ({@code src/test/native/pin-lockout-pkcs11.c}). PKCS#12 files have no
+ * counter: a wrong password is answered after a pause.
  *
  * <p>This package does not build auth tokens or speak HTTP.
  */

@@ -3,6 +3,7 @@ package io.certgate.agent.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.certgate.agent.PinLockoutModule;
 import io.certgate.agent.SoftHsm;
 import io.certgate.core.token.AuthToken;
 import io.certgate.core.token.AuthTokens;
@@ -74,7 +75,11 @@ class AgentJarIT {
   }
 
   private static Run run(String stdin, String... args) throws Exception {
-    Process p = agent(Map.of(), args).start();
+    return run(Map.of(), stdin, args);
+  }
+
+  private static Run run(Map<String, String> env, String stdin, String... args) throws Exception {
+    Process p = agent(env, args).start();
     try (OutputStream in = p.getOutputStream()) {
       in.write(stdin.getBytes(StandardCharsets.UTF_8));
     }
@@ -179,15 +184,51 @@ class AgentJarIT {
     }
   }
 
+  @Test
+  void signOnAKeyThatCountsWrongPinsSaysTheFinalTryThenLocked() throws Exception {
+    // SoftHSM2 behind the test-only lockout module (3 tries), configured as a user would
+    Map<String, String> lockout =
+        Map.of("CERTGATE_AGENT_PKCS11", PinLockoutModule.module().toString());
+    UserCredentials owner =
+        TestProvider.create("jar-lock", KeyKind.EC_P256, Instant.now()).issueUser("冯三");
+    String lockLabel = "jarlock-" + Long.toHexString(System.nanoTime());
+    SoftHsm.provision(lockLabel, PIN, owner);
+    String[] sign = {
+      "sign",
+      "--origin",
+      ORIGIN,
+      "--nonce",
+      "q".repeat(44),
+      "--certificate",
+      certificateId(lockout, "CN=冯三")
+    };
+
+    assertThat(run(lockout, "000000\n", sign).err()).contains("PIN_INCORRECT");
+    Run finalTry = run(lockout, "000000\n", sign);
+    assertThat(finalTry.exit()).isEqualTo(1);
+    assertThat(finalTry.err()).contains("PIN_INCORRECT", "1 tries left").doesNotContain("000000");
+    Run locking = run(lockout, "000000\n", sign);
+    assertThat(locking.exit()).isEqualTo(1);
+    assertThat(locking.err()).contains("PIN_LOCKED");
+
+    String listed = run(lockout, "", "list").out();
+    String tokenLine = listed.lines().filter(l -> l.contains(lockLabel)).findFirst().orElseThrow();
+    assertThat(tokenLine).contains("PIN LOCKED");
+  }
+
   /**
    * The id `list` prints for this user's signature certificate (its block ends at the next one).
    */
   private static String certificateId() throws Exception {
-    Run list = run("", "list");
+    return certificateId(Map.of(), "CN=吴十");
+  }
+
+  private static String certificateId(Map<String, String> env, String subject) throws Exception {
+    Run list = run(env, "", "list");
     String[] blocks = list.out().split("\n(?=  certificate |token |\n)");
     for (String block : blocks) {
       if (block.startsWith("  certificate ")
-          && block.contains("CN=吴十")
+          && block.contains(subject)
           && block.contains(", signature")) {
         return block.substring("  certificate ".length(), block.indexOf('\n')).strip();
       }

@@ -3,7 +3,6 @@ package io.certgate.core.auth;
 import io.certgate.core.AlgorithmMismatchException;
 import io.certgate.core.CertGateException;
 import io.certgate.core.cert.CertificateValidator;
-import io.certgate.core.cert.Certificates;
 import io.certgate.core.cert.Purpose;
 import io.certgate.core.cert.ValidatedCertificate;
 import io.certgate.core.token.AuthToken;
@@ -28,10 +27,10 @@ final class DefaultAuthTokenValidator implements AuthTokenValidator {
       throws CertGateException {
     AuthToken token = AuthTokens.parse(tokenJson); // step 1
     String nonce = challenge.takeNonce(); // step 2
-    X509Certificate certificate = Certificates.decode(token.certificate()); // step 3
+    X509Certificate certificate = certificates.decode(token.certificate()); // step 3
     List<X509Certificate> chain = new ArrayList<>();
     for (byte[] der : token.chain()) {
-      chain.add(Certificates.decode(der));
+      chain.add(certificates.decode(der));
     }
     TokenSignatureVerifier.verify(token, certificate, origin, nonce); // steps 3 and 4
     ValidatedCertificate validation = certificates.validate(certificate, chain, purpose); // 5–7

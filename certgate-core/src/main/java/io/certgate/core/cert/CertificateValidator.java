@@ -1,6 +1,7 @@
 package io.certgate.core.cert;
 
 import io.certgate.core.CertGateException;
+import io.certgate.core.CertMalformedException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -38,6 +39,15 @@ public interface CertificateValidator extends AutoCloseable {
   ValidatedCertificate validate(
       X509Certificate certificate, List<X509Certificate> chain, Purpose purpose)
       throws CertGateException;
+
+  /**
+   * Decodes a DER certificate (DESIGN §8 step 3). Bytes identical to those of a certificate whose
+   * validation is still cached give that certificate back without parsing them again, which keeps a
+   * repeated login's cost close to its signature verification.
+   *
+   * @throws CertMalformedException when the bytes are not exactly one X.509 certificate
+   */
+  X509Certificate decode(byte[] der) throws CertMalformedException;
 
   /**
    * Downloads every provider's CRLs again now and waits; a failed download keeps the CRL held.

@@ -55,10 +55,17 @@ public final class Certificates {
   /** Lowercase hex SHA-256 of the certificate's DER encoding. */
   public static String fingerprint(X509Certificate certificate) {
     try {
-      return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-    } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
-      throw new IllegalStateException("SHA-256 of a decoded certificate cannot fail", e);
+      return fingerprint(certificate.getEncoded());
+    } catch (CertificateEncodingException e) {
+      throw new IllegalStateException("a decoded certificate encodes", e);
+    }
+  }
+
+  static String fingerprint(byte[] der) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(der));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
 }

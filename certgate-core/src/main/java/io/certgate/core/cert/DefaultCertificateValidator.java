@@ -1,6 +1,7 @@
 package io.certgate.core.cert;
 
 import io.certgate.core.CertGateException;
+import io.certgate.core.CertMalformedException;
 import io.certgate.core.CertUntrustedException;
 import io.certgate.core.ProviderDisabledException;
 import io.certgate.core.revocation.CrlStore;
@@ -9,7 +10,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,6 +23,7 @@ final class DefaultCertificateValidator implements CertificateValidator {
   private final List<TrustedProvider> providers;
   private final ScheduledExecutorService scheduler;
   private final Optional<ValidationCache> cache;
+  private final Map<String, X509Certificate> anchors;
 
   private DefaultCertificateValidator(
       Clock clock,
@@ -30,6 +34,10 @@ final class DefaultCertificateValidator implements CertificateValidator {
     this.providers = providers;
     this.scheduler = scheduler;
     this.cache = cacheSize == 0 ? Optional.empty() : Optional.of(new ValidationCache(cacheSize));
+    Map<String, X509Certificate> byFingerprint = new HashMap<>();
+    providers.forEach(
+        p -> p.trust().anchors().forEach(a -> byFingerprint.put(Certificates.fingerprint(a), a)));
+    this.anchors = Map.copyOf(byFingerprint);
   }
 
   static DefaultCertificateValidator start(CertificateValidator.Builder b) {
@@ -52,14 +60,16 @@ final class DefaultCertificateValidator implements CertificateValidator {
       X509Certificate certificate, List<X509Certificate> chain, Purpose purpose)
       throws CertGateException {
     X509Certificate target = Certificates.asBouncyCastle(certificate);
-    PurposeCheck.check(target, purpose);
     Instant now = clock.instant();
-    ValidityCheck.check(target, now);
     String fingerprint = Certificates.fingerprint(target);
-    Optional<ValidatedCertificate> cached = cache.flatMap(c -> c.get(fingerprint, now));
+    // A hit is a certificate of identical bytes that passed this purpose, on a path valid until
+    // validUntil (at most the earliest notAfter): the checks it skips cannot fail now.
+    Optional<ValidatedCertificate> cached = cache.flatMap(c -> c.get(fingerprint, now, purpose));
     if (cached.isPresent()) {
       return cached.get();
     }
+    PurposeCheck.check(target, purpose);
+    ValidityCheck.check(target, now);
     List<X509Certificate> helpers = new ArrayList<>();
     for (X509Certificate c : chain) {
       helpers.add(Certificates.asBouncyCastle(c));
@@ -79,7 +89,7 @@ final class DefaultCertificateValidator implements CertificateValidator {
             revocation.sources(),
             until);
     if (revocation.complete()) {
-      cache.ifPresent(c -> c.put(validated));
+      cache.ifPresent(c -> c.put(validated, purpose));
     }
     return validated;
   }
@@ -125,6 +135,17 @@ final class DefaultCertificateValidator implements CertificateValidator {
             .min(Comparator.naturalOrder())
             .orElseThrow();
     return revocation.nextUpdate().filter(until::isAfter).orElse(until);
+  }
+
+  @Override
+  public X509Certificate decode(byte[] der) throws CertMalformedException {
+    String fingerprint = Certificates.fingerprint(der);
+    X509Certificate anchor = anchors.get(fingerprint); // a token's chain usually repeats them
+    if (anchor != null) {
+      return anchor;
+    }
+    Optional<ValidatedCertificate> cached = cache.flatMap(c -> c.get(fingerprint, clock.instant()));
+    return cached.isPresent() ? cached.get().certificate() : Certificates.decode(der);
   }
 
   @Override

@@ -19,7 +19,7 @@ import java.util.Set;
  * @param name display name, e.g. 浙江汇信CA
  * @param enabled whether certificates of this provider are accepted at all
  * @param anchors the provider's CA certificates: self-signed roots become trust anchors, the others
- *     are intermediates available for path building
+ *     are intermediates available for path building (held as Bouncy Castle certificates)
  * @param lockIdRule how the lock ID (CA锁ID) is read
  * @param revocation how revocation is checked
  * @param allowedAlgorithms the token signature algorithms accepted from this provider's keys
@@ -36,7 +36,7 @@ public record ProviderTrust(
   public ProviderTrust {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(name, "name");
-    anchors = List.copyOf(anchors);
+    anchors = anchors.stream().map(ProviderTrust::asBouncyCastle).toList();
     Objects.requireNonNull(lockIdRule, "lockIdRule");
     Objects.requireNonNull(revocation, "revocation");
     allowedAlgorithms = Set.copyOf(allowedAlgorithms);
@@ -55,6 +55,15 @@ public record ProviderTrust(
         throw new IllegalArgumentException(
             "provider " + code + ": not a CA certificate: " + anchor.getSubjectX500Principal());
       }
+    }
+  }
+
+  /** Anchors are held as Bouncy Castle certificates, whose keys include SM2 ones. */
+  private static X509Certificate asBouncyCastle(X509Certificate certificate) {
+    try {
+      return Certificates.asBouncyCastle(certificate);
+    } catch (io.certgate.core.CertMalformedException e) {
+      throw new IllegalArgumentException("anchor does not decode: " + e.getMessage(), e);
     }
   }
 

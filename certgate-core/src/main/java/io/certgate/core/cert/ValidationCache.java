@@ -1,16 +1,24 @@
 package io.certgate.core.cert;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Results of steps 6–7 per certificate fingerprint (DESIGN §8, last paragraph), each reused only
  * until its {@link ValidatedCertificate#validUntil()}. Bounded; least recently used evicted first.
  */
 final class ValidationCache {
-  private final Map<String, ValidatedCertificate> entries;
+  /**
+   * The latest notBefore on the path is kept as an instant (certificate dates parse slowly), and
+   * the purposes the certificate passed, since the same bytes always give the same answer.
+   */
+  private record Entry(ValidatedCertificate validated, Instant validFrom, Set<Purpose> purposes) {}
+
+  private final Map<String, Entry> entries;
 
   ValidationCache(int capacity) {
     this.entries =
@@ -18,30 +26,41 @@ final class ValidationCache {
           private static final long serialVersionUID = 1L;
 
           @Override
-          protected boolean removeEldestEntry(Map.Entry<String, ValidatedCertificate> eldest) {
+          protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
             return size() > capacity;
           }
         };
   }
 
+  /** A current result for the certificate with this fingerprint that passed {@code purpose}. */
+  synchronized Optional<ValidatedCertificate> get(
+      String fingerprint, Instant now, Purpose purpose) {
+    return get(fingerprint, now).filter(v -> entries.get(fingerprint).purposes().contains(purpose));
+  }
+
   synchronized Optional<ValidatedCertificate> get(String fingerprint, Instant now) {
-    ValidatedCertificate hit = entries.get(fingerprint);
+    Entry hit = entries.get(fingerprint);
     if (hit == null) {
       return Optional.empty();
     }
     // The path was valid when cached; a clock before the latest notBefore must validate afresh.
-    boolean usable =
-        now.isBefore(hit.validUntil())
-            && hit.path().stream().noneMatch(c -> now.isBefore(c.getNotBefore().toInstant()));
-    if (!usable) {
+    if (!now.isBefore(hit.validated().validUntil()) || now.isBefore(hit.validFrom())) {
       entries.remove(fingerprint);
       return Optional.empty();
     }
-    return Optional.of(hit);
+    return Optional.of(hit.validated());
   }
 
-  synchronized void put(ValidatedCertificate validated) {
-    entries.put(validated.fingerprint(), validated);
+  synchronized void put(ValidatedCertificate validated, Purpose purpose) {
+    Instant validFrom =
+        validated.path().stream()
+            .map(c -> c.getNotBefore().toInstant())
+            .max(Instant::compareTo)
+            .orElseThrow();
+    // LOGIN is the stricter purpose: a certificate that passed it passes ANY as well.
+    Set<Purpose> purposes =
+        purpose == Purpose.LOGIN ? EnumSet.allOf(Purpose.class) : Set.of(purpose);
+    entries.put(validated.fingerprint(), new Entry(validated, validFrom, purposes));
   }
 
   synchronized int size() {

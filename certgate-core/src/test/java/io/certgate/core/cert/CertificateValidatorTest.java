@@ -100,6 +100,17 @@ class CertificateValidatorTest {
   }
 
   @Test
+  void anAnyPurposeValidationDoesNotLetTheCertificateLogIn() throws CertGateException {
+    X509Certificate encryption =
+        PROVIDERS.get(KeyKind.EC_P256).issueUser("褚六").encryption().certificate();
+    validator.validate(encryption, List.of(), Purpose.ANY);
+
+    assertRefused(encryption, ErrorCode.NOT_SIGNATURE_CERT);
+    assertThat(validator.validate(encryption, List.of(), Purpose.ANY).certificate())
+        .isEqualTo(encryption);
+  }
+
+  @Test
   void rejectsExpiredCertificate() {
     assertRefused(signature(KeyKind.RSA_2048, Variant.EXPIRED), ErrorCode.CERT_EXPIRED);
   }
@@ -229,6 +240,22 @@ class CertificateValidatorTest {
     ValidatedCertificate second = validator.validate(cert, List.of(), Purpose.LOGIN);
 
     assertThat(second).isSameAs(first);
+  }
+
+  @Test
+  void decodingIdenticalBytesOfACachedValidationSkipsParsing() throws Exception {
+    TestProvider provider = PROVIDERS.get(KeyKind.EC_P256);
+    X509Certificate cert = provider.issueUser("卫四").signature().certificate();
+    ValidatedCertificate validated = validator.validate(cert, List.of(), Purpose.LOGIN);
+
+    assertThat(validator.decode(cert.getEncoded())).isSameAs(validated.certificate());
+    assertThat(validator.decode(provider.issuingCertificate().getEncoded()))
+        .isSameAs(validated.path().get(1));
+    X509Certificate unseen = provider.issueUser("蒋五").signature().certificate();
+    assertThat(validator.decode(unseen.getEncoded())).isEqualTo(unseen).isNotSameAs(unseen);
+    assertThatThrownBy(() -> validator.decode(new byte[] {0x30, 0x00}))
+        .isInstanceOfSatisfying(
+            CertGateException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CERT_MALFORMED));
   }
 
   @Test
