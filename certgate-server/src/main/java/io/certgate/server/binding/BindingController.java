@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,10 +28,21 @@ class BindingController {
 
   private final BindingService service;
   private final BindingQueries queries;
+  private final ExpiryReminders reminders;
 
-  BindingController(BindingService service, BindingQueries queries) {
+  BindingController(BindingService service, BindingQueries queries, ExpiryReminders reminders) {
     this.service = service;
     this.queries = queries;
+    this.reminders = reminders;
+  }
+
+  record RemindersSent(int sent) {}
+
+  /** Runs the daily expiry reminder now (operators; tests move the clock and call it). */
+  @PostMapping("/api/admin/ca/expiry-reminders")
+  @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+  RemindersSent remindNow() {
+    return new RemindersSent(reminders.run());
   }
 
   record BindRequest(

@@ -112,24 +112,24 @@ class JdbcBindings {
         .list();
   }
 
-  /** Records a reminder; false when it was already sent for this certificate. */
-  boolean markNotified(long bindingId, String fingerprint, int days, Instant at) {
-    long already =
-        jdbc.sql(
+  /** Whether the reminder {@code days} before expiry went out for this certificate. */
+  boolean notified(long bindingId, String fingerprint, int days) {
+    return jdbc.sql(
                 "SELECT COUNT(*) FROM ca_expiry_notices WHERE binding_id = ? AND fingerprint = ?"
                     + " AND days_before = ?")
             .params(bindingId, fingerprint, days)
             .query(Long.class)
-            .single();
-    if (already > 0) {
-      return false;
-    }
+            .single()
+        > 0;
+  }
+
+  /** Records a sent reminder. */
+  void markNotified(long bindingId, String fingerprint, int days, Instant at) {
     jdbc.sql(
             "INSERT INTO ca_expiry_notices (binding_id, fingerprint, days_before, sent_at)"
                 + " VALUES (?, ?, ?, ?)")
         .params(bindingId, fingerprint, days, utc(at))
         .update();
-    return true;
   }
 
   static OffsetDateTime utc(Instant t) {

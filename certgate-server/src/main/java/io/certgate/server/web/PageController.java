@@ -13,7 +13,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The login page, the user centre and the CA placeholders (filled by the CA feature). */
+/** The login page and the user centre (the CA pages live with the CA feature packages). */
 @Controller
 class PageController {
   private final Users users;
@@ -55,17 +55,5 @@ class PageController {
         organization == null ? null : regions.find(organization.regionCode()).orElse(null));
     model.addAttribute("roles", user.roles().stream().sorted().toList());
     return "user-center";
-  }
-
-  @GetMapping("/ca")
-  String caUsers(Model model) {
-    model.addAttribute("title", "CA用户管理");
-    return "ca-placeholder";
-  }
-
-  @GetMapping("/ca/apply")
-  String caApply(Model model) {
-    model.addAttribute("title", "CA证书办理");
-    return "ca-placeholder";
   }
 }
