@@ -3,7 +3,9 @@
 "use strict";
 
 const CaAgent = (() => {
-  const BASE = "http://127.0.0.1:27150";
+  // where the client listens: the server's certgate.agent-url, rendered into every page's head
+  const configured = document.querySelector("meta[name=certgate-agent-url]");
+  const BASE = (configured && configured.content) || "http://127.0.0.1:27150";
 
   const MESSAGES = {
     // the local client

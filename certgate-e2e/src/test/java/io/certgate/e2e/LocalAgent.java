@@ -6,11 +6,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The packaged {@code certgate-agent.jar run} on a fixed port (the one the server's pages are told
@@ -80,6 +83,30 @@ final class LocalAgent implements AutoCloseable {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create(url() + "/v1/status")).header("Origin", origin).build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * The agent's id of a certificate ({@code GET /v1/certificates}), as the pages' selects use it.
+   */
+  String certificateId(X509Certificate certificate, String origin) throws Exception {
+    String der = Base64.getEncoder().encodeToString(certificate.getEncoded());
+    for (JsonNode c : certificates(origin)) {
+      if (c.path("certificate").asString().equals(der)) {
+        return c.path("id").asString();
+      }
+    }
+    throw new AssertionError("the agent does not list " + certificate.getSubjectX500Principal());
+  }
+
+  /** Every certificate the agent lists, signature and encryption ones. */
+  JsonNode certificates(String origin) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url() + "/v1/certificates"))
+                .header("Origin", origin)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return Api.JSON.readTree(response.body()).path("certificates");
   }
 
   @Override

@@ -13,11 +13,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * The agent tests' PKCS#11 lockout module ({@code certgate-agent/src/test/native}): SoftHSM2 with
  * the PIN counter of a real USB key, so a wrong PIN reports the tries left. Compiled here with gcc
- * for the agent child process; without gcc or the source the agent gets plain SoftHSM2, which
- * never counts.
+ * for the agent child process; without gcc or the source the agent gets plain SoftHSM2, which never
+ * counts.
  */
 final class PinLockout {
-  static final int MAX_TRIES = 5;
+  /** Small, so that a test reaches the final try (the only state with a number) quickly. */
+  static final int MAX_TRIES = 3;
 
   private PinLockout() {}
 
@@ -36,8 +37,15 @@ final class PinLockout {
     Process gcc =
         new ProcessBuilder(
                 List.of(
-                    "gcc", "-shared", "-fPIC", "-O2", "-o", library.toString(), source.toString(),
-                    "-ldl", "-lpthread"))
+                    "gcc",
+                    "-shared",
+                    "-fPIC",
+                    "-O2",
+                    "-o",
+                    library.toString(),
+                    source.toString(),
+                    "-ldl",
+                    "-lpthread"))
             .redirectErrorStream(true)
             .start();
     String output = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -5,9 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
-import java.time.format.DateTimeFormatter;
 
 /**
  * One running platform for the whole test run: the server, the agent and the keys it holds. Started
