@@ -18,12 +18,15 @@
  *  - C_Login (user PIN): CKR_PIN_INCORRECT from the target counts one failure, success resets the count;
  *    once the count reaches $CERTGATE_SHIM_MAX_TRIES (default 6) the PIN is locked: that C_Login answers
  *    CKR_PIN_LOCKED (or CKR_PIN_INCORRECT when the file <serial>.incorrect-on-lock exists, as some keys
- *    do), and every later one, with the right PIN too, CKR_PIN_LOCKED without reaching the target. C_SetPIN counts the same way;
- *    C_InitPIN (the security officer sets a new user PIN) unlocks;
+ *    do), and every later one, with the right PIN too, CKR_PIN_LOCKED without reaching the target;
+ *  - C_SetPIN counts the same way; C_InitPIN (the security officer sets a new user PIN) unlocks;
  *  - C_GetTokenInfo replaces the target's user-PIN flags: COUNT_LOW when failures > 0, FINAL_TRY when one
  *    try is left, LOCKED when locked.
  *
- * The test build compiles it (gcc -shared -fPIC); it is never shipped. Linux/Unix layout only (Windows
+ * The agent's integration tests compile it (io.certgate.agent.PinLockoutModule: gcc -shared -fPIC) and
+ * point the agent at it like any vendor module; it is never shipped. A process that also loads the target
+ * directly must give this module a copy of the target file: the loader shares one instance per file, and
+ * the two users would finalise each other's module. Linux/Unix layout only (Windows
  * PKCS#11 structs are packed to 1 byte). The few PKCS#11 types below are written from the values of the
  * OASIS PKCS#11 v2.40 specification, so that no header package is needed.
  */
@@ -306,10 +309,7 @@ static CK_RV shim_get_token_info(CK_SLOT_ID slot, CK_TOKEN_INFO *info) {
 
 static CK_RV shim_get_function_list(CK_FUNCTION_LIST **list);
 
-/*
- * The target is loaded once per process. Its path is copied by callers who need a second, independent
- * instance of a module already loaded in the process (the loader shares one instance per file).
- */
+/* The target is loaded once per process, at the first C_GetFunctionList, and never unloaded. */
 static CK_RV load_target(void) {
   if (target == NULL) {
     const char *path = getenv("CERTGATE_SHIM_TARGET");

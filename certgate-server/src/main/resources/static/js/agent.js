@@ -3,9 +3,9 @@
 "use strict";
 
 const CaAgent = (() => {
-  // where the client listens: the server's certgate.agent-url, rendered into every page's head
-  const configured = document.querySelector("meta[name=certgate-agent-url]");
-  const BASE = (configured && configured.content) || "http://127.0.0.1:27150";
+  // DESIGN §4 default; the server may configure another address (certgate.agent-url, in the layout)
+  const meta = document.querySelector('meta[name="certgate-agent-url"]');
+  const BASE = (meta && meta.content) || "http://127.0.0.1:27150";
 
   const MESSAGES = {
     // the local client

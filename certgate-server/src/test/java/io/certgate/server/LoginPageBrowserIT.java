@@ -131,10 +131,16 @@ class LoginPageBrowserIT extends PlatformIT {
   }
 
   @Test
-  void theCaTabIsAPlaceholderUntilCaLoginArrives() {
+  void theCaTabLooksForTheLocalClient() {
     driver.get(url("/login"));
     driver.findElement(By.cssSelector(".tab[data-tab=ca]")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ca")));
-    assertThat(driver.findElement(By.id("ca")).getText()).contains("CA登录即将开放");
+    // either the client answers (status line) or the page says it is missing: never silence
+    wait.until(
+        d ->
+            !d.findElement(By.cssSelector("#ca .ca-status")).getText().matches("(正在检测.*)?")
+                || d.findElement(By.cssSelector("#ca .no-client")).isDisplayed()
+                || !d.findElement(By.cssSelector("#ca .form-error")).getText().isBlank());
+    assertThat(driver.findElement(By.id("ca")).getText()).contains("刷新证书", "CA驱动下载");
   }
 }

@@ -190,7 +190,7 @@ class AgentJarIT {
     Map<String, String> lockout =
         Map.of("CERTGATE_AGENT_PKCS11", PinLockoutModule.module().toString());
     UserCredentials owner =
-        TestProvider.create("jar-lock", KeyKind.EC_P256, Instant.now()).issueUser("冯三");
+        TestProvider.create("jar-lock", KeyKind.EC_P256, Instant.now()).issueUser("陈锁四");
     String lockLabel = "jarlock-" + Long.toHexString(System.nanoTime());
     SoftHsm.provision(lockLabel, PIN, owner);
     String[] sign = {
@@ -200,7 +200,7 @@ class AgentJarIT {
       "--nonce",
       "q".repeat(44),
       "--certificate",
-      certificateId(lockout, "CN=冯三")
+      certificateId(lockout, "CN=陈锁四")
     };
 
     assertThat(run(lockout, "000000\n", sign).err()).contains("PIN_INCORRECT");

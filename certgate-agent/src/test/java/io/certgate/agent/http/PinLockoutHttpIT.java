@@ -49,7 +49,7 @@ class PinLockoutHttpIT {
             .build();
     assertThat(PinLockoutModule.maxTries()).as("tries the build gives the module").isEqualTo(3);
     SoftHsm.tokens(); // the configuration must exist before the module is first initialised
-    user = TestProvider.create("lock-http", KeyKind.EC_P256, Instant.now()).issueUser("王五");
+    user = TestProvider.create("lock-http", KeyKind.EC_P256, Instant.now()).issueUser("陈锁三");
     label = "lh-" + UUID.randomUUID().toString().substring(0, 8);
     SoftHsm.provision(label, PIN, user);
     server =

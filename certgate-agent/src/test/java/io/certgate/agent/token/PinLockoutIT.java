@@ -44,8 +44,8 @@ class PinLockoutIT {
     assertThat(PinLockoutModule.maxTries()).as("tries the build gives the module").isEqualTo(3);
     PinLockoutModule.reset();
     SoftHsm.tokens(); // the configuration must exist before the module is first initialised
-    ecUser = TestProvider.create("lock-ec", KeyKind.EC_P256, Instant.now()).issueUser("吴十");
-    rsaUser = TestProvider.create("lock-rsa", KeyKind.RSA_2048, Instant.now()).issueUser("郑一");
+    ecUser = TestProvider.create("lock-ec", KeyKind.EC_P256, Instant.now()).issueUser("陈锁");
+    rsaUser = TestProvider.create("lock-rsa", KeyKind.RSA_2048, Instant.now()).issueUser("陈锁二");
   }
 
   private static String provision(UserCredentials user) {

@@ -127,9 +127,32 @@ class OcspClientIT {
   }
 
   @Test
-  void usesTheCertificatesOwnResponderWhenNoneIsConfigured() {
+  void withoutAnyResponderNothingIsEstablished() {
     assertThat(client(Optional.empty()).ask(cert, provider.issuingCertificate()).reason())
         .isEqualTo(Reason.NO_RESPONDER); // this provider's certificates name none
+  }
+
+  @Test
+  void asksTheResponderNamedInTheCertificateWhenNoneIsConfigured() {
+    try (OcspTestResponder own = new OcspTestResponder(CLOCK)) {
+      TestProvider named =
+          TestProvider.builder()
+              .code("aia")
+              .keyKind(KeyKind.SM2)
+              .clock(CLOCK)
+              .ocspUrl(own.url())
+              .build();
+      own.serve(named);
+      X509Certificate user = named.issueUser("aia").signature().certificate();
+      named.revoke(user);
+
+      assertThat(client(Optional.empty()).status(user, named.issuingCertificate()))
+          .hasValueSatisfying(s -> assertThat(s.revoked()).isTrue());
+      assertThat(
+              client(Optional.empty()).status(named.issuingCertificate(), named.rootCertificate()))
+          .hasValueSatisfying(s -> assertThat(s.revoked()).isFalse());
+      assertThat(own.requests()).isEqualTo(2);
+    }
   }
 
   @Test

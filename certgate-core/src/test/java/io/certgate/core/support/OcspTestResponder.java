@@ -57,7 +57,7 @@ public final class OcspTestResponder implements AutoCloseable {
     EXPIRED_ANSWER
   }
 
-  private final TestProvider provider;
+  private volatile TestProvider provider;
   private final Clock clock;
   private final HttpServer server;
   private final AtomicInteger requests = new AtomicInteger();
@@ -65,7 +65,12 @@ public final class OcspTestResponder implements AutoCloseable {
   private volatile Optional<Credential> signer = Optional.empty();
 
   public OcspTestResponder(TestProvider provider, Clock clock) {
-    this.provider = provider;
+    this(clock);
+    serve(provider);
+  }
+
+  /** A responder whose URL is known before its provider exists (to put it into certificates). */
+  public OcspTestResponder(Clock clock) {
     this.clock = clock;
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -94,6 +99,10 @@ public final class OcspTestResponder implements AutoCloseable {
           }
         });
     server.start();
+  }
+
+  public void serve(TestProvider provider) {
+    this.provider = provider;
   }
 
   public URI url() {
