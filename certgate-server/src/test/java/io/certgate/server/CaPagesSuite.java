@@ -39,6 +39,17 @@ abstract class CaPagesSuite extends CaPlatformIT {
     Browser.Res list = b.get("/ca/bindings?account=" + member.path("username").asString());
     assertThat(list.body()).contains("绑定账户", lock.lockId(), "测试CA " + s.provider().code());
     assertThat(b.get("/ca/apply").body()).contains("CA证书办理", "https://ca.example/apply");
+    assertThat(b.get("/admin/providers").status()).isEqualTo(403);
+    Browser.Res providers = admin.get("/admin/providers");
+    assertThat(providers.status()).isEqualTo(200);
+    assertThat(providers.body()).contains("CA服务商管理", s.provider().code(), "按区划启用", "CA驱动");
+    Browser.Res driver =
+        admin.post(
+            "/api/admin/providers/" + s.provider().code() + "/drivers",
+            "{\"name\":\"测试驱动\",\"version\":\"2.1\",\"url\":\"https://ca.example/driver.exe\"}");
+    assertThat(driver.status()).as(driver.body()).isEqualTo(201);
+    assertThat(browser().get("/ca/drivers").body())
+        .contains("测试驱动", "2.1", "https://ca.example/driver.exe");
 
     Browser anonymous = browser();
     Browser.Res drivers = anonymous.get("/ca/drivers");

@@ -180,6 +180,24 @@ abstract class CaSuite extends CaPlatformIT {
   }
 
   @Test
+  void lockedAccountCannotLogInByCaUntilTheLockEnds() {
+    Browser admin = admin();
+    Setup s = setup(admin, KeyKind.EC_P256);
+    JsonNode member = user(admin, s.organization(), "MEMBER");
+    UserCredentials lock = s.provider().issueUser("锁定");
+    assertThat(bind(admin, member.path("id").asLong(), lock.signature()).status()).isEqualTo(201);
+    Browser b = browser();
+    for (int i = 0; i < 5; i++) {
+      passwordLogin(b, member.path("username").asString(), "Wrong#Pass1");
+    }
+    Browser.Res locked = caLogin(browser(), lock.signature());
+    assertThat(locked.status()).isEqualTo(401);
+    assertThat(locked.error()).isEqualTo("ACCOUNT_LOCKED");
+    clock.advance(Duration.ofMinutes(16));
+    assertThat(caLogin(browser(), lock.signature()).status()).isEqualTo(200);
+  }
+
+  @Test
   void providerAdministrationChecksAnchorsAndRights() {
     Browser admin = admin();
     TestProvider p = testProvider(KeyKind.RSA_2048);
