@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -38,13 +39,21 @@ final class Chromium
   private ChromeDriver driver;
   private Path profile;
 
+  /** Where the browser saves downloads (inside the class's profile folder). */
+  Path downloads() {
+    return profile.resolve("downloads");
+  }
+
   WebDriver driver() {
     return driver;
   }
 
   /** A wait long enough for a loaded two-core machine. */
   WebDriverWait await() {
-    return new WebDriverWait(driver, Duration.ofSeconds(30));
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    // pages reload after a bind or unbind: an element found a moment ago may be gone
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 
   @Override
@@ -69,6 +78,13 @@ final class Chromium
         "--lang=zh-CN",
         "--window-size=1280,900",
         "--user-data-dir=" + profile);
+    options.setExperimentalOption(
+        "prefs",
+        java.util.Map.of(
+            "download.default_directory",
+            Files.createDirectories(downloads()).toString(),
+            "download.prompt_for_download",
+            false));
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
     driver = new ChromeDriver(service, options);

@@ -28,6 +28,55 @@ final class LoginPage {
     return this;
   }
 
+  /** Logs in through the 账号登录 tab (the account must have no failed logins: no captcha). */
+  void loginWithPassword(String username, String password) {
+    open();
+    WebElement name = field("account", "username");
+    name.clear();
+    name.sendKeys(username);
+    field("account", "password").sendKeys(password, org.openqa.selenium.Keys.ENTER);
+    awaitUserCenter();
+  }
+
+  /** Opens the CA登录 tab and waits until the page has asked the local client. */
+  void openCaTab() {
+    tab("ca");
+    await.until(
+        d ->
+            !panel("ca").findElement(By.cssSelector(".ca-status")).getText().startsWith("正在检测")
+                && (!panel("ca").findElement(By.cssSelector(".ca-status")).getText().isBlank()
+                    || panel("ca").findElement(By.cssSelector(".no-client")).isDisplayed()
+                    || !panel("ca")
+                        .findElement(By.cssSelector(".form-error"))
+                        .getText()
+                        .isBlank()));
+  }
+
+  /** CA登录: picks the certificate, types the PIN, presses 登录. */
+  void caLogin(String certificateId, String pin) {
+    new org.openqa.selenium.support.ui.Select(field("ca", "certificate"))
+        .selectByValue(certificateId);
+    field("ca", "pin").sendKeys(pin);
+    panel("ca").findElement(By.cssSelector("button[type=submit]")).click();
+  }
+
+  /** Clicks the panel's 获取验证码 and returns the code the demo gateway logged. */
+  String requestSmsCode(String panel, String mobile) {
+    server.awaitSmsWindow();
+    int before = server.smsCount(mobile);
+    panel(panel).findElement(By.cssSelector(".send-code")).click();
+    String code = server.awaitSmsAfter(mobile, before);
+    WebElement button = panel(panel).findElement(By.cssSelector(".send-code"));
+    await.until(d -> !button.isEnabled());
+    return code;
+  }
+
+  /** Logs out through the top bar's 退出 and waits for the login page. */
+  void logout() {
+    driver.findElement(By.cssSelector("button.logout")).click();
+    await.until(ExpectedConditions.urlContains("/login"));
+  }
+
   WebElement panel(String id) {
     return driver.findElement(By.id(id));
   }

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * One running platform for the whole test run: the server, the agent and the keys it holds. Started
@@ -20,10 +22,14 @@ final class Platform {
   final PlatformServer server;
   final LocalAgent agent;
 
-  private Platform(TestKeys keys, PlatformServer server, LocalAgent agent) {
+  /** Whether the agent's SoftHSM2 tokens count wrong PINs (the lockout module could be built). */
+  final boolean pinsCounted;
+
+  private Platform(TestKeys keys, PlatformServer server, LocalAgent agent, boolean pinsCounted) {
     this.keys = keys;
     this.server = server;
     this.agent = agent;
+    this.pinsCounted = pinsCounted;
   }
 
   static synchronized Platform get() {
@@ -60,22 +66,29 @@ final class Platform {
       int agentPort = JarProcess.freePort();
       PlatformServer server =
           PlatformServer.start(
-              jar("certgate.e2e.server-jar"), work, serverPort, LocalAgent.url(agentPort));
+              jar("certgate.e2e.server-jar"),
+              work,
+              serverPort,
+              LocalAgent.url(agentPort),
+              jar("certgate.e2e.agent-jar"));
+      Optional<Map<String, String>> lockout =
+          PinLockout.agentEnvironment(work, keys.softHsm().modulePath());
       LocalAgent agent =
           new LocalAgent(
               jar("certgate.e2e.agent-jar"),
               work,
               agentPort,
               server.origin(),
-              keys.softKeys(),
-              keys);
+              keys,
+              lockout.orElse(Map.of()));
       try {
+        Providers.register(server, keys.providers());
         agent.start();
       } catch (RuntimeException e) {
         server.close();
         throw e;
       }
-      return new Platform(keys, server, agent);
+      return new Platform(keys, server, agent, lockout.isPresent());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

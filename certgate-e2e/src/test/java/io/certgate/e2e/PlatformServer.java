@@ -40,7 +40,7 @@ final class PlatformServer implements AutoCloseable {
   }
 
   /** Starts the server and waits until it answers (a cold start on a busy machine is slow). */
-  static PlatformServer start(Path jar, Path work, int port, String agentUrl) {
+  static PlatformServer start(Path jar, Path work, int port, String agentUrl, Path agentJar) {
     String origin = "http://localhost:" + port;
     Map<String, String> env =
         Map.of(
@@ -55,6 +55,8 @@ final class PlatformServer implements AutoCloseable {
         List.of(
             "--spring.profiles.active=demo",
             "--server.port=" + port,
+            // the agent jar the 驱动下载 page offers
+            "--certgate.ca.agent-jar=" + agentJar,
             "--certgate.login.ip-attempts=10000",
             "--certgate.login.ip-failures-for-captcha=10000");
     JarProcess process =

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 
 /**
  * Flow 7 of issue 6: 短信验证码登录 and 忘记密码, with the code read from where the demo SMS gateway puts it
@@ -31,45 +30,12 @@ class SmsLoginIT {
     Accounts.Account account = Accounts.newMember(server, "短信登录员");
     page.tab("sms");
     page.field("sms", "mobile").sendKeys(account.mobile());
-    String code = requestCode("sms", account.mobile());
+    String code = page.requestSmsCode("sms", account.mobile());
 
     page.field("sms", "code").sendKeys(code, Keys.ENTER);
 
     page.awaitUserCenter();
     assertThat(chromium.driver().findElement(By.tagName("main")).getText())
         .contains(account.username(), "短信登录员", account.mobile());
-  }
-
-  @Test
-  void resetsAForgottenPasswordAndLogsInWithTheNewOne() {
-    Accounts.Account account = Accounts.newMember(server, "找回密码员");
-    page.panel("account").findElement(By.cssSelector("[data-open=forgot-password]")).click();
-    page.field("forgot-password", "mobile").sendKeys(account.mobile());
-    String code = requestCode("forgot-password", account.mobile());
-    page.field("forgot-password", "code").sendKeys(code);
-    page.field("forgot-password", "newPassword").sendKeys("New#Secret2026", Keys.ENTER);
-
-    WebElement result = page.panel("forgot-password").findElement(By.cssSelector(".form-result"));
-    chromium.await().until(d -> !result.getText().isBlank());
-    assertThat(result.getText()).isEqualTo("密码已重置,请使用新密码登录。");
-
-    page.panel("forgot-password").findElement(By.cssSelector("[data-open=account]")).click();
-    page.field("account", "username").clear();
-    page.field("account", "username").sendKeys(account.username());
-    page.field("account", "password").sendKeys("New#Secret2026", Keys.ENTER);
-    page.awaitUserCenter();
-    assertThat(chromium.driver().findElement(By.tagName("main")).getText())
-        .contains(account.username());
-  }
-
-  /** Clicks the panel's 获取验证码 and returns the code the demo gateway logged. */
-  private String requestCode(String panel, String mobile) {
-    server.awaitSmsWindow();
-    int before = server.smsCount(mobile);
-    page.panel(panel).findElement(By.cssSelector(".send-code")).click();
-    String code = server.awaitSmsAfter(mobile, before);
-    WebElement button = page.panel(panel).findElement(By.cssSelector(".send-code"));
-    chromium.await().until(d -> !button.isEnabled());
-    return code;
   }
 }

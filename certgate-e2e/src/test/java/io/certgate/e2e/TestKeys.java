@@ -48,6 +48,9 @@ final class TestKeys {
   /** 梅里's RSA key on a SoftHSM2 token. */
   final Key meiliToken;
 
+  /** 梅里's third key (P-256, soft): bound, then unbound. */
+  final Key meiliSpare;
+
   /** 四海's RSA soft key. */
   final Key sihaiSoft;
 
@@ -71,6 +74,7 @@ final class TestKeys {
     softHsm = SoftHsmTokens.create(work.resolve("softhsm"));
     meiliSoft = softKey(ec, "梅里", "E2E-MEILI-EC", "meili-ec");
     meiliToken = token(rsa, "梅里", "E2E-MEILI-RSA", "MEILI-TOKEN");
+    meiliSpare = softKey(ec, "梅里", "E2E-MEILI-SPARE", "meili-spare");
     sihaiSoft = softKey(rsa, "四海", "E2E-SIHAI-RSA", "sihai-rsa");
   }
 
@@ -88,6 +92,11 @@ final class TestKeys {
 
   SoftHsmTokens softHsm() {
     return softHsm;
+  }
+
+  /** Puts a new soft key into the agent's folder, as a user copying a .p12 file would. */
+  Key insertSoftKey(String name, String lockId, String file) throws IOException {
+    return softKey(ec, name, lockId, file);
   }
 
   private Key softKey(TestProvider provider, String name, String lockId, String file)
