@@ -21,7 +21,10 @@ document.addEventListener("DOMContentLoaded", () => {
 
   function show(id) {
     for (const p of panels) p.classList.toggle("hidden", p.id !== id);
-    for (const t of document.querySelectorAll(".tab")) t.classList.toggle("active", t.dataset.tab === id);
+    for (const t of document.querySelectorAll(".tab")) {
+      t.classList.toggle("active", t.dataset.tab === id);
+      t.setAttribute("aria-selected", String(t.dataset.tab === id));
+    }
     const panel = document.getElementById(id);
     refreshCaptcha(panel).catch(() => {});
   }

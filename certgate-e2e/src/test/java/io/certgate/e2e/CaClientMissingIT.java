@@ -37,6 +37,7 @@ class CaClientMissingIT {
     WebElement notice = login.panel("ca").findElement(By.cssSelector(".no-client"));
     chromium.await().until(ExpectedConditions.visibilityOf(notice));
     assertThat(notice.getText()).startsWith("CA客户端驱动未安装,请下载");
+    assertThat(notice.getDomAttribute("role")).isEqualTo("alert"); // announced when it appears
 
     followDownloadLink(notice.findElement(By.tagName("a")));
   }
@@ -51,6 +52,7 @@ class CaClientMissingIT {
     chromium.await().until(ExpectedConditions.visibilityOf(notice));
     assertThat(notice.getText()).startsWith("CA客户端驱动未安装,请下载");
     assertThat(users.certificateOptions()).isEmpty();
+    assertThat(notice.getDomAttribute("role")).isEqualTo("alert");
 
     followDownloadLink(notice.findElement(By.tagName("a")));
   }

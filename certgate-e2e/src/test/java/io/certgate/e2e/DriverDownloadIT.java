@@ -16,8 +16,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 /**
- * Flow 8 of issue 6: the 驱动下载 page's 立即下载 gives the agent jar, and that jar starts ({@code
- * java -jar … run}) and answers {@code /v1/status}.
+ * Flow 8 of issue 6: the 驱动下载 page's 立即下载 gives the agent jar, and that jar starts ({@code java
+ * -jar … run}) and answers {@code /v1/status}.
  */
 class DriverDownloadIT {
   @RegisterExtension static final Chromium chromium = new Chromium();

@@ -52,12 +52,11 @@ final class LoginPage {
                         .isBlank()));
   }
 
-  /** CA登录: picks the certificate, types the PIN, presses 登录. */
+  /** CA登录: picks the certificate, types the PIN and presses Enter. */
   void caLogin(String certificateId, String pin) {
     new org.openqa.selenium.support.ui.Select(field("ca", "certificate"))
         .selectByValue(certificateId);
-    field("ca", "pin").sendKeys(pin);
-    panel("ca").findElement(By.cssSelector("button[type=submit]")).click();
+    field("ca", "pin").sendKeys(pin, org.openqa.selenium.Keys.ENTER); // Enter submits
   }
 
   /** Clicks the panel's 获取验证码 and returns the code the demo gateway logged. */

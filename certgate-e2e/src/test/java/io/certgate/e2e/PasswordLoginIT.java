@@ -27,10 +27,14 @@ class PasswordLoginIT {
   }
 
   @Test
-  void everyInputOfTheLoginFormsHasALabel() {
+  void everyInputHasALabelAndTheTabsSayWhichIsShown() {
     assertThat(page.unlabelledInputs("account")).isEmpty();
     page.tab("sms");
     assertThat(page.unlabelledInputs("sms")).isEmpty();
+    // the tabs say which one is shown, for a screen reader
+    assertThat(
+            page.js("return document.querySelector('[role=tab][aria-selected=true]').dataset.tab"))
+        .isEqualTo("sms");
     page.tab("account");
     page.panel("account").findElement(By.cssSelector("[data-open=forgot-password]")).click();
     assertThat(page.unlabelledInputs("forgot-password")).isEmpty();

@@ -44,13 +44,23 @@ final class PlatformServer implements AutoCloseable {
     String origin = "http://localhost:" + port;
     Map<String, String> env =
         Map.of(
-            "CERTGATE_DATA_DIR", work.resolve("data").toString(),
-            "CERTGATE_PUBLIC_ORIGIN", origin,
-            "CERTGATE_CAPTCHA", "after-failures",
-            "CERTGATE_ADMIN_USERNAME", ADMIN,
-            "CERTGATE_ADMIN_PASSWORD", ADMIN_PASSWORD,
-            "CERTGATE_SMS_GATEWAY", "log",
-            "CERTGATE_AGENT_URL", agentUrl);
+            "CERTGATE_DATA_DIR",
+            work.resolve("data").toString(),
+            "CERTGATE_PUBLIC_ORIGIN",
+            origin,
+            "CERTGATE_CAPTCHA",
+            "after-failures",
+            "CERTGATE_ADMIN_USERNAME",
+            ADMIN,
+            "CERTGATE_ADMIN_PASSWORD",
+            ADMIN_PASSWORD,
+            "CERTGATE_SMS_GATEWAY",
+            "log",
+            "CERTGATE_AGENT_URL",
+            agentUrl,
+            // the demo profile would also load a demo PKI folder from the working directory
+            "CERTGATE_DEMO_PKI",
+            work.resolve("no-demo-pki").toString());
     List<String> args =
         List.of(
             "--spring.profiles.active=demo",

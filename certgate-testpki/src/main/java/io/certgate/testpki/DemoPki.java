@@ -18,8 +18,10 @@ import java.util.List;
  * <p>Layout of the folder: {@code manifest.json}; per provider {@code <code>/anchors.pem}, {@code
  * <code>/issuing.crl} and {@code <code>/root.crl} (DER, valid 30 days); {@code
  * softkeys/<code>-<login>.p12} (entries "signature" and "encryption", PIN {@link #DEMO_PIN}; SM2
- * files need Bouncy Castle's keystore). Certificates embed the CRL and OCSP URLs of the servers
- * this object runs, so keep it open (or run {@link #main}) while the demo needs revocation.
+ * files need Bouncy Castle's keystore) with {@code softkeys/<code>-<login>.crt} beside each (both
+ * certificates in PEM, for the agent, which lists certificates without the password). Certificates
+ * embed the CRL and OCSP URLs of the servers this object runs, so keep it open (or run {@link
+ * #main}) while the demo needs revocation.
  *
  * <p>Per provider the users are 张三 (zhangsan) and 李四 (lisi), valid; 赵六 (zhaoliu), revoked; 王五
  * (wangwu), expired.
@@ -124,6 +126,12 @@ public final class DemoPki implements AutoCloseable {
     }
     Path softKey = directory.resolve("softkeys").resolve(provider.code() + "-" + login + ".p12");
     Pkcs12Files.write(softKey, DEMO_PIN.toCharArray(), credentials);
+    // the agent lists a soft key's certificates without its password: from this sidecar file
+    Files.writeString(
+        softKey.resolveSibling(provider.code() + "-" + login + ".crt"),
+        Pem.certificates(
+            List.of(credentials.signature().certificate(), credentials.encryption().certificate())),
+        StandardCharsets.US_ASCII);
     users.add(new DemoUser(provider.code(), login, name, variant, revoked, credentials, softKey));
   }
 

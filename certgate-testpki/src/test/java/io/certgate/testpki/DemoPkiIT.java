@@ -110,6 +110,15 @@ class DemoPkiIT {
   }
 
   @Test
+  void eachSoftKeyHasASidecarWithItsTwoCertificates() throws Exception {
+    for (DemoPki.DemoUser user : demo.users()) {
+      String name = user.softKey().getFileName().toString().replace(".p12", ".crt");
+      String pem = Files.readString(user.softKey().resolveSibling(name), StandardCharsets.US_ASCII);
+      assertThat(pem.split("-----BEGIN CERTIFICATE-----", -1)).as(name).hasSize(3);
+    }
+  }
+
+  @Test
   void manifestIsWellFormedJson() throws Exception {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "python3 is not installed");
     Process check =
