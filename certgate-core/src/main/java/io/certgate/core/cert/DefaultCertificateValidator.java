@@ -62,9 +62,12 @@ final class DefaultCertificateValidator implements CertificateValidator {
     X509Certificate target = Certificates.asBouncyCastle(certificate);
     Instant now = clock.instant();
     String fingerprint = Certificates.fingerprint(target);
+    // Read before validating: a CRL installed meanwhile makes this result's entry stale at once.
+    long generation = revocationGeneration();
     // A hit is a certificate of identical bytes that passed this purpose, on a path valid until
     // validUntil (at most the earliest notAfter): the checks it skips cannot fail now.
-    Optional<ValidatedCertificate> cached = cache.flatMap(c -> c.get(fingerprint, now, purpose));
+    Optional<ValidatedCertificate> cached =
+        cache.flatMap(c -> c.get(fingerprint, now, purpose, generation));
     if (cached.isPresent()) {
       return cached.get();
     }
@@ -89,9 +92,20 @@ final class DefaultCertificateValidator implements CertificateValidator {
             revocation.sources(),
             until);
     if (revocation.complete()) {
-      cache.ifPresent(c -> c.put(validated, purpose));
+      cache.ifPresent(c -> c.put(validated, purpose, generation));
     }
     return validated;
+  }
+
+  /** Grows whenever any provider installs a CRL; see {@link CrlStore#generation()}. */
+  private long revocationGeneration() {
+    long sum = 0;
+    for (TrustedProvider provider : providers) {
+      if (provider.crls().isPresent()) {
+        sum += provider.crls().get().generation();
+      }
+    }
+    return sum;
   }
 
   private record Found(TrustedProvider provider, List<X509Certificate> path) {}

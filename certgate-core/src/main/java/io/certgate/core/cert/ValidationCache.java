@@ -9,14 +9,16 @@ import java.util.Set;
 
 /**
  * Results of steps 6–7 per certificate fingerprint (DESIGN §8, last paragraph), each reused only
- * until its {@link ValidatedCertificate#validUntil()}. Bounded; least recently used evicted first.
+ * until its {@link ValidatedCertificate#validUntil()} and only while no CRL has been installed
+ * since (the caller's revocation generation). Bounded; least recently used evicted first.
  */
 final class ValidationCache {
   /**
    * The latest notBefore on the path is kept as an instant (certificate dates parse slowly), and
    * the purposes the certificate passed, since the same bytes always give the same answer.
    */
-  private record Entry(ValidatedCertificate validated, Instant validFrom, Set<Purpose> purposes) {}
+  private record Entry(
+      ValidatedCertificate validated, Instant validFrom, Set<Purpose> purposes, long generation) {}
 
   private final Map<String, Entry> entries;
 
@@ -32,10 +34,18 @@ final class ValidationCache {
         };
   }
 
-  /** A current result for the certificate with this fingerprint that passed {@code purpose}. */
+  /**
+   * A current result for the certificate with this fingerprint that passed {@code purpose}, cached
+   * under the same revocation {@code generation}.
+   */
   synchronized Optional<ValidatedCertificate> get(
-      String fingerprint, Instant now, Purpose purpose) {
-    return get(fingerprint, now).filter(v -> entries.get(fingerprint).purposes().contains(purpose));
+      String fingerprint, Instant now, Purpose purpose, long generation) {
+    return get(fingerprint, now)
+        .filter(
+            v -> {
+              Entry hit = entries.get(fingerprint);
+              return hit.generation() == generation && hit.purposes().contains(purpose);
+            });
   }
 
   synchronized Optional<ValidatedCertificate> get(String fingerprint, Instant now) {
@@ -51,7 +61,7 @@ final class ValidationCache {
     return Optional.of(hit.validated());
   }
 
-  synchronized void put(ValidatedCertificate validated, Purpose purpose) {
+  synchronized void put(ValidatedCertificate validated, Purpose purpose, long generation) {
     Instant validFrom =
         validated.path().stream()
             .map(c -> c.getNotBefore().toInstant())
@@ -60,7 +70,7 @@ final class ValidationCache {
     // LOGIN is the stricter purpose: a certificate that passed it passes ANY as well.
     Set<Purpose> purposes =
         purpose == Purpose.LOGIN ? EnumSet.allOf(Purpose.class) : Set.of(purpose);
-    entries.put(validated.fingerprint(), new Entry(validated, validFrom, purposes));
+    entries.put(validated.fingerprint(), new Entry(validated, validFrom, purposes, generation));
   }
 
   synchronized int size() {

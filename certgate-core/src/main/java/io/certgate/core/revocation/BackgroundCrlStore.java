@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.x500.X500Name;
 
 /** The {@link CrlStore}: one {@link CrlSlot} per CRL URL, refreshed on a scheduler. */
@@ -34,6 +35,7 @@ final class BackgroundCrlStore implements CrlStore {
   private final Duration refreshMargin;
   private final Duration retryDelay;
   private final boolean followDistributionPoints;
+  private final AtomicLong generation = new AtomicLong();
 
   private BackgroundCrlStore(CrlStore.Builder b) {
     this.clock = b.clock;
@@ -128,6 +130,11 @@ final class BackgroundCrlStore implements CrlStore {
   }
 
   @Override
+  public long generation() {
+    return generation.get();
+  }
+
+  @Override
   public void refreshNow() {
     slots.values().forEach(this::load);
   }
@@ -145,6 +152,7 @@ final class BackgroundCrlStore implements CrlStore {
     try {
       CrlLoader.Loaded loaded = CrlLoader.load(fetcher.get(slot.url()), issuers);
       slot.install(loaded);
+      generation.incrementAndGet();
       Crl crl = loaded.crl();
       LOG.log(Level.DEBUG, "CRL {0} loaded: {1} serials", slot.url(), crl.revoked().size());
       return nextRefresh(crl);

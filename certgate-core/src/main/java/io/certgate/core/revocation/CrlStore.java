@@ -32,6 +32,13 @@ public interface CrlStore extends RevocationSource, AutoCloseable {
    */
   void refreshNow();
 
+  /**
+   * A number that grows each time a CRL is installed (first load or refresh). Results derived from
+   * an older generation may be stale: a refresh installs the new CRL before the old one's
+   * nextUpdate, so a certificate revoked in between must not keep passing from a cache.
+   */
+  long generation();
+
   /** Stops background refreshing (and the scheduler, when the store created its own). */
   @Override
   void close();

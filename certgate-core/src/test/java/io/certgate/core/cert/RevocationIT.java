@@ -74,6 +74,22 @@ class RevocationIT {
   }
 
   @Test
+  void certificateRevokedAfterACachedLoginIsRefusedOnceTheNewCrlIsInstalled()
+      throws CertGateException {
+    TestProvider provider = Pki.provider("crl-recheck", KeyKind.EC_P256, clock);
+    X509Certificate cert = user(provider);
+    validator = validator(provider, crlPolicy(provider, Failure.HARD));
+    validator.validate(cert, List.of(), Purpose.LOGIN); // now cached until the CRL's nextUpdate
+
+    clock.advance(Duration.ofMinutes(30));
+    provider.revoke(cert);
+    publishCrls(provider);
+    validator.refreshCrls();
+
+    assertCode(() -> validator.validate(cert, List.of(), Purpose.LOGIN), ErrorCode.CERT_REVOKED);
+  }
+
+  @Test
   void crlPastItsNextUpdateEstablishesNothing() throws CertGateException {
     TestProvider provider = Pki.provider("crl-stale", KeyKind.EC_P256, clock);
     X509Certificate cert = user(provider);
