@@ -48,5 +48,7 @@ CA客户端 (certgate-agent) on http://127.0.0.1:$agent_port, log in ./demo-agen
   张三, 李四 valid; 赵六 revoked; 王五 expired.
 EOF
 
-CERTGATE_AGENT_URL="http://127.0.0.1:$agent_port" CERTGATE_DEMO_PKI=demo-pki \
+# tokens are signed for the page's origin: the server must expect the one the browser uses
+CERTGATE_PUBLIC_ORIGIN="${CERTGATE_PUBLIC_ORIGIN:-http://localhost:$port}" \
+  CERTGATE_AGENT_URL="http://127.0.0.1:$agent_port" CERTGATE_DEMO_PKI=demo-pki \
   java -jar "$server" --spring.profiles.active=demo "$@"

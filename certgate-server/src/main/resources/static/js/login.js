@@ -46,9 +46,11 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   }
 
-  for (const tab of document.querySelectorAll(".tab")) tab.addEventListener("click", () => show(tab.dataset.tab));
+  // set once the user picks a tab or link, so the first show() below cannot undo that choice
+  let chosen = false;
+  for (const tab of document.querySelectorAll(".tab")) tab.addEventListener("click", () => { chosen = true; show(tab.dataset.tab); });
   for (const link of document.querySelectorAll("[data-open]")) {
-    link.addEventListener("click", (e) => { e.preventDefault(); show(link.dataset.open); });
+    link.addEventListener("click", (e) => { e.preventDefault(); chosen = true; show(link.dataset.open); });
   }
   for (const img of document.querySelectorAll(".captcha-img")) {
     img.addEventListener("click", () => refreshCaptcha(img.closest(".panel")).catch(() => {}));
@@ -112,5 +114,5 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   });
 
-  fetch("/api/session", { credentials: "same-origin" }).finally(() => show("account"));
+  fetch("/api/session", { credentials: "same-origin" }).finally(() => { if (!chosen) show("account"); });
 });

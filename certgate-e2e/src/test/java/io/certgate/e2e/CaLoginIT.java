@@ -74,6 +74,7 @@ class CaLoginIT {
         platform.pinsCounted ? "PIN码错误,还可尝试 1 次" : "PIN码错误"; // SoftHSM2 alone never counts
     // the page clears its error line on submit, so this is the second answer's message
     assertThat(login.error("ca")).isEqualTo(expected);
+    chromium.snapshot(CaLoginIT.class, "finalTryMessage");
 
     // the right PIN on the final try still works, and resets the token's count
     login.caLogin(certificate, TestKeys.PIN);

@@ -6,6 +6,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -56,7 +57,8 @@ final class CaUsersPage {
         return row(displayName).findElements(By.tagName("td")).get(i).getText();
       }
     }
-    throw new AssertionError("no column " + column);
+    // not an AssertionError: while the page reloads there is no table yet, and waits retry this
+    throw new NoSuchElementException("no column " + column);
   }
 
   String total() {

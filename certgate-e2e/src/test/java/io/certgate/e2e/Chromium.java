@@ -103,13 +103,24 @@ final class Chromium
 
   @Override
   public void afterTestExecution(ExtensionContext context) throws IOException {
+    save(
+        context.getRequiredTestClass().getSimpleName()
+            + "-"
+            + context.getRequiredTestMethod().getName());
+  }
+
+  /**
+   * Saves the current page as {@code <Class>-<label>.png} (and its HTML) besides the one taken at
+   * each test's end, for a state worth seeing that the test then leaves.
+   */
+  void snapshot(Class<?> test, String label) throws IOException {
+    save(test.getSimpleName() + "-" + label);
+  }
+
+  private void save(String name) throws IOException {
     Path folder =
         Files.createDirectories(
             Path.of(System.getProperty("certgate.e2e.screenshots", "target/screenshots")));
-    String name =
-        context.getRequiredTestClass().getSimpleName()
-            + "-"
-            + context.getRequiredTestMethod().getName();
     try {
       Files.write(folder.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
       Files.writeString(

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -13,7 +14,9 @@ import org.springframework.context.annotation.Bean;
  * {@code web}, {@code demo}; CA providers and bindings join as {@code provider} and {@code
  * binding}.
  */
-@SpringBootApplication
+// Users log in only through the login feature's endpoints; Boot's fallback in-memory user (with a
+// generated password printed at start-up) would be an unused second account store.
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 public class CertGateServer {
 
   public static void main(String[] args) {

@@ -18,6 +18,34 @@ import tools.jackson.databind.JsonNode;
 abstract class CaRefusalSuite extends CaPlatformIT {
 
   @Test
+  void caLoginAttemptsArePerIpRateLimitedThenAllowedAgain() {
+    Browser admin = admin();
+    Setup s = setup(admin, KeyKind.EC_P256);
+    long member = user(admin, s.organization(), "MEMBER").path("id").asLong();
+    UserCredentials lock = s.provider().issueUser("限速");
+    assertThat(bind(admin, member, lock.signature()).status()).isEqualTo(201);
+    Browser b = browser();
+    b.csrf();
+    int status = 0;
+    for (int i = 0; i < 40 && status != 429; i++) {
+      status = postLogin(b, "no-such-challenge", "{}").status();
+    }
+    assertThat(status).isEqualTo(429);
+    // Even a valid token is refused while the window lasts: the limit comes before validation.
+    JsonNode ch = challenge(b, "LOGIN", null);
+    Browser.Res limited =
+        postLogin(
+            b,
+            ch.path("challengeId").asString(),
+            token(lock.signature(), ch.path("nonce").asString(), ORIGIN));
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(limited.error()).isEqualTo("RATE_LIMITED");
+
+    clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+    assertThat(caLogin(b, lock.signature()).status()).isEqualTo(200);
+  }
+
+  @Test
   void usedChallengeIsUnknownWhenReplayed() {
     Browser admin = admin();
     Setup s = setup(admin, KeyKind.EC_P256);
