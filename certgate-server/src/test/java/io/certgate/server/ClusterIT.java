@@ -97,9 +97,13 @@ class ClusterIT {
 
   /** A well-formed token from a provider the platform does not know: it gets past the challenge. */
   private static String foreignToken(String nonce) {
+    return foreignToken(nonce, CaPlatformIT.ORIGIN);
+  }
+
+  static String foreignToken(String nonce, String origin) {
     TestProvider p = TestProvider.create("cluster-foreign", KeyKind.EC_P256, Instant.now());
     Credential c = p.issueUser("外来证书").signature();
-    return CaPlatformIT.token(c, nonce, CaPlatformIT.ORIGIN);
+    return CaPlatformIT.token(c, nonce, origin);
   }
 
   private static Browser.Res caLogin(Browser browser, String challengeId, String token) {
