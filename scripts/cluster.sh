@@ -68,6 +68,8 @@ case "${1:-}" in
     [ -f "$jar" ] || { echo "no $jar: mvn -pl certgate-server -am package -DskipTests" >&2; exit 1; }
     [ -e "$dir/ports" ] && { echo "already started ($dir); stop first" >&2; exit 1; }
     mkdir -p "$dir"
+    # a failed start leaves nothing running behind
+    trap 'echo "start failed; stopping what was started" >&2; "$0" stop' ERR
     http_port=${CERTGATE_CLUSTER_PORT:-$(free_port)}
     redis_port=${CERTGATE_REDIS_PORT:-$(free_port)}
     node1_port=$(free_port); node2_port=$(free_port)

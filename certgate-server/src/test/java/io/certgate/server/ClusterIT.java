@@ -2,7 +2,10 @@ package io.certgate.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.certgate.server.limit.RateLimiter;
 import io.certgate.server.login.RecordingCaptchaText;
+import io.certgate.server.sms.SmsCodeStore;
+import io.certgate.server.sms.SmsCodes;
 import io.certgate.testpki.Credential;
 import io.certgate.testpki.KeyKind;
 import io.certgate.testpki.TestProvider;
@@ -26,8 +29,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Cluster mode for real: two application nodes on their own ports sharing one PostgreSQL and one
- * Redis. Challenges and sessions made on one node are used on the other; take-once holds across
- * nodes; a Redis outage is a 503 JSON error and the nodes recover by themselves.
+ * Redis. Challenges, sessions, captchas, SMS codes and rate limits made on one node are used on the
+ * other; take-once and limits hold across nodes under concurrency; a Redis outage is a 503 JSON
+ * error and the nodes recover by themselves.
  */
 class ClusterIT {
   private static RedisServer redis;
@@ -197,6 +201,80 @@ class ClusterIT {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void aCaptchaDrawnByOneNodeIsAnsweredOnTheOther() {
+    Browser onA = a.browser();
+    Browser.Res c = onA.get("/api/captcha");
+    String answer = a.context().getBean(RecordingCaptchaText.class).last();
+    Browser onB = b.browser();
+    String body =
+        "{\"username\":\"%s\",\"password\":\"%s\",\"captchaId\":\"%s\",\"captcha\":\"%s\"}"
+            .formatted(
+                PlatformIT.ADMIN,
+                PlatformIT.ADMIN_PASSWORD,
+                c.json().path("captchaId").asString(),
+                answer);
+    assertThat(onB.post("/api/auth/password", body).status()).isEqualTo(200);
+    assertThat(a.browser().post("/api/auth/password", body).error()).isEqualTo("CAPTCHA_INVALID");
+  }
+
+  @Test
+  void aRateLimitHoldsAcrossNodesUnderConcurrency() throws Exception {
+    RateLimiter onA = a.context().getBean(RateLimiter.class);
+    RateLimiter onB = b.context().getBean(RateLimiter.class);
+    String key = "cluster-test:" + System.nanoTime();
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(20);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        RateLimiter via = i % 2 == 0 ? onA : onB;
+        results.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return via.tryAcquire(key, 5, Duration.ofMinutes(5));
+                }));
+      }
+      go.countDown();
+      int granted = 0;
+      for (Future<Boolean> f : results) {
+        granted += f.get() ? 1 : 0;
+      }
+      assertThat(granted).isEqualTo(5);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(onA.count(key, Duration.ofMinutes(5))).isEqualTo(5);
+    assertThat(onB.isExhausted(key, 5, Duration.ofMinutes(5))).isTrue();
+    assertThat(onB.isExhausted(key, 6, Duration.ofMinutes(5))).isFalse();
+  }
+
+  @Test
+  void anSmsCodeSentThroughOneNodeIsCheckedOnTheOtherWithSharedTries() {
+    SmsCodeStore onA = a.context().getBean(SmsCodeStore.class);
+    SmsCodeStore onB = b.context().getBean(SmsCodeStore.class);
+    Instant now = Instant.now();
+    String key = "LOGIN:139" + System.nanoTime() % 100_000_000;
+    onA.put(key, "123456", now.plus(SmsCodes.TTL));
+    assertThat(onB.check(key, "000000", now, 5)).isEqualTo(SmsCodes.Check.WRONG);
+    assertThat(onB.check(key, "123456", now, 5)).isEqualTo(SmsCodes.Check.ACCEPTED);
+    assertThat(onA.check(key, "123456", now, 5)).isEqualTo(SmsCodes.Check.NONE);
+
+    onA.put(key, "654321", now.plus(SmsCodes.TTL));
+    for (int i = 0; i < 5; i++) {
+      SmsCodeStore via = i % 2 == 0 ? onA : onB;
+      assertThat(via.check(key, "111111", now, 5)).isEqualTo(SmsCodes.Check.WRONG);
+    }
+    assertThat(onB.check(key, "654321", now, 5))
+        .as("void after five wrong tries")
+        .isEqualTo(SmsCodes.Check.NONE);
+
+    onA.put(key, "222222", now.plus(SmsCodes.TTL));
+    assertThat(onB.check(key, "222222", now.plus(SmsCodes.TTL), 5))
+        .isEqualTo(SmsCodes.Check.EXPIRED);
   }
 
   @Test

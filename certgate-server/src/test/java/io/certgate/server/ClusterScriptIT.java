@@ -59,6 +59,7 @@ class ClusterScriptIT {
     if (dir != null) {
       script("stop");
       assertThat(dir).doesNotExist();
+      Files.deleteIfExists(dir.getParent());
     }
   }
 

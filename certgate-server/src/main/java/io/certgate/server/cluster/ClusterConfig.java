@@ -1,6 +1,9 @@
 package io.certgate.server.cluster;
 
 import io.certgate.core.challenge.ChallengeStore;
+import io.certgate.server.limit.RateLimiter;
+import io.certgate.server.login.CaptchaAnswers;
+import io.certgate.server.sms.SmsCodeStore;
 import io.lettuce.core.ClientOptions;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -16,7 +19,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * Cluster mode, when {@code certgate.redis-url} is set: Boot's Redis and Spring Session
  * auto-configurations run (see {@link ClusterMode}), keeping the session cookie's configured name,
  * and Spring Security's session id rotation at login works as on one node; this adds the shared
- * challenge store and the outage handling.
+ * challenge store, rate limits, captcha answers and SMS codes, and the outage handling.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("!'${certgate.redis-url:}'.isBlank()")
@@ -27,6 +30,27 @@ class ClusterConfig {
   @Primary
   ChallengeStore redisChallengeStore(StringRedisTemplate redis, Clock clock) {
     return new RedisChallengeStore(redis, clock);
+  }
+
+  /** Limits hold across the nodes rather than per node. */
+  @Bean
+  @Primary
+  RateLimiter redisRateLimiter(StringRedisTemplate redis, Clock clock) {
+    return new RedisRateLimiter(redis, clock);
+  }
+
+  /** A captcha drawn by one node can be answered on another. */
+  @Bean
+  @Primary
+  CaptchaAnswers redisCaptchaAnswers(StringRedisTemplate redis, Clock clock) {
+    return new RedisCaptchaAnswers(redis, clock);
+  }
+
+  /** An SMS code sent through one node can be entered on another. */
+  @Bean
+  @Primary
+  SmsCodeStore redisSmsCodeStore(StringRedisTemplate redis, Clock clock) {
+    return new RedisSmsCodeStore(redis, clock);
   }
 
   /**

@@ -3,14 +3,9 @@ package io.certgate.server.sms;
 import io.certgate.core.ErrorCode;
 import io.certgate.server.api.ApiException;
 import io.certgate.server.limit.RateLimiter;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -31,19 +26,21 @@ public class SmsCodes {
   private final SecureRandom random;
   private final Clock clock;
   private final String template;
-  private final Map<String, Issued> codes = new ConcurrentHashMap<>();
+  private final SmsCodeStore codes;
 
   SmsCodes(
       SmsGateway gateway,
       RateLimiter limits,
       SecureRandom random,
       Clock clock,
+      SmsCodeStore codes,
       @Value("${certgate.sms.template:【政府采购云平台】您正在{purpose},验证码{code},5分钟内有效,请勿泄露。}")
           String template) {
     this.gateway = gateway;
     this.limits = limits;
     this.random = random;
     this.clock = clock;
+    this.codes = codes;
     this.template = template;
   }
 
@@ -54,8 +51,6 @@ public class SmsCodes {
     EXPIRED,
     NONE
   }
-
-  private record Issued(String code, Instant expiresAt, int tries) {}
 
   /**
    * Counts a send against the limits and, when {@code deliver}, issues and sends a code. Callers
@@ -80,35 +75,13 @@ public class SmsCodes {
       return;
     }
     String code = String.format("%06d", random.nextInt(1_000_000));
-    codes.put(key(mobile, purpose), new Issued(code, clock.instant().plus(TTL), 0));
+    codes.put(key(mobile, purpose), code, clock.instant().plus(TTL));
     gateway.send(mobile, template.replace("{purpose}", purpose.label()).replace("{code}", code));
   }
 
   /** Checks a code; a correct one is consumed, a wrong one uses up one of the tries. */
   public Check check(String mobile, SmsPurpose purpose, String code) {
-    String key = key(mobile, purpose);
-    Check[] result = {Check.NONE};
-    codes.computeIfPresent(
-        key,
-        (k, issued) -> {
-          if (!clock.instant().isBefore(issued.expiresAt())) {
-            result[0] = Check.EXPIRED;
-            return null;
-          }
-          if (equal(issued.code(), code)) {
-            result[0] = Check.ACCEPTED;
-            return null;
-          }
-          result[0] = Check.WRONG;
-          int tries = issued.tries() + 1;
-          return tries >= MAX_TRIES ? null : new Issued(issued.code(), issued.expiresAt(), tries);
-        });
-    return result[0];
-  }
-
-  private static boolean equal(String expected, String given) {
-    return MessageDigest.isEqual(
-        expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    return codes.check(key(mobile, purpose), code, clock.instant(), MAX_TRIES);
   }
 
   private static String key(String mobile, SmsPurpose purpose) {
