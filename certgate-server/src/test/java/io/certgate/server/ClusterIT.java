@@ -45,7 +45,9 @@ class ClusterIT {
 
     Browser.Res passwordLogin(Browser browser, String username, String password) {
       Browser.Res c = browser.get("/api/captcha");
-      assertThat(c.status()).as(c.body()).isEqualTo(200);
+      if (c.status() != 200) {
+        return c; // Redis still away
+      }
       String answer = context.getBean(RecordingCaptchaText.class).last();
       return browser.post(
           "/api/auth/password",
