@@ -6,6 +6,8 @@ import io.certgate.core.auth.ChallengeCheck;
 import io.certgate.core.auth.ValidatedToken;
 import io.certgate.core.cert.CertificateValidator;
 import io.certgate.core.cert.ProviderTrust;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -33,6 +35,7 @@ final class DbTrustRegistry implements TrustRegistry {
   private final SecureRandom random;
   private final String origin;
   private final Duration timeout;
+  private final MeterRegistry meters;
   private volatile @Nullable State state;
 
   DbTrustRegistry(
@@ -40,12 +43,14 @@ final class DbTrustRegistry implements TrustRegistry {
       Clock clock,
       SecureRandom random,
       @Value("${certgate.public-origin:http://localhost:8080}") String origin,
-      @Value("${certgate.ca.revocation-timeout:3s}") Duration timeout) {
+      @Value("${certgate.ca.revocation-timeout:3s}") Duration timeout,
+      MeterRegistry meters) {
     this.providers = providers;
     this.clock = clock;
     this.random = random;
     this.origin = origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin;
     this.timeout = timeout;
+    this.meters = meters;
   }
 
   private record State(CertificateValidator certificates, AuthTokenValidator tokens) {}
@@ -53,7 +58,24 @@ final class DbTrustRegistry implements TrustRegistry {
   @Override
   public ValidatedToken validate(String tokenJson, ChallengeCheck challenge)
       throws CertGateException {
-    return current().tokens().validate(tokenJson, origin, challenge);
+    Timer.Sample sample = Timer.start(meters);
+    String outcome = "ERROR";
+    try {
+      ValidatedToken token = current().tokens().validate(tokenJson, origin, challenge);
+      outcome = "OK";
+      return token;
+    } catch (CertGateException e) {
+      outcome = e.code().name();
+      throw e;
+    } finally {
+      // the outcome tag keeps revocation failures (REVOCATION_UNKNOWN: OCSP or CRL unreachable)
+      // visible apart from the fast refusals
+      sample.stop(
+          Timer.builder("certgate.ca.validation")
+              .description("CA token validation: parse, challenge, signature, path, revocation")
+              .tag("outcome", outcome)
+              .register(meters));
+    }
   }
 
   /**

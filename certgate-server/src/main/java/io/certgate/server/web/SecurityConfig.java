@@ -2,15 +2,21 @@ package io.certgate.server.web;
 
 import io.certgate.core.ErrorCode;
 import io.certgate.server.api.ErrorBodies;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -91,6 +97,13 @@ class SecurityConfig {
                         "/v3/api-docs",
                         "/v3/api-docs/**")
                     .permitAll()
+                    // probes for load balancers and orchestrators: status only, no details
+                    .requestMatchers("/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    .requestMatchers("/actuator/prometheus")
+                    .access(loopbackOrPlatformAdmin())
+                    .requestMatchers("/actuator/**")
+                    .denyAll()
                     .requestMatchers("/api/admin/**", "/admin/**")
                     .hasAnyRole("PLATFORM_ADMIN", "ORG_ADMIN")
                     .anyRequest()
@@ -113,6 +126,26 @@ class SecurityConfig {
         .logout(AbstractHttpConfigurer::disable)
         .anonymous(a -> a.principal("anonymous"));
     return http.build();
+  }
+
+  /**
+   * Metrics name users' activity, so a scraper on the machine (or behind a proxy that refuses the
+   * path from outside, as scripts/cluster.sh's nginx does) or a platform administrator may read
+   * them.
+   */
+  private static AuthorizationManager<RequestAuthorizationContext> loopbackOrPlatformAdmin() {
+    AuthorizationManager<RequestAuthorizationContext> admin =
+        AuthorityAuthorizationManager.hasRole("PLATFORM_ADMIN");
+    return (authentication, context) -> {
+      try {
+        if (InetAddress.getByName(context.getRequest().getRemoteAddr()).isLoopbackAddress()) {
+          return new AuthorizationDecision(true);
+        }
+      } catch (UnknownHostException e) {
+        // not an address literal: not loopback
+      }
+      return admin.authorize(authentication, context);
+    };
   }
 
   private static AuthenticationEntryPoint json401() {

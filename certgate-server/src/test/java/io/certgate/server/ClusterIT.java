@@ -1,0 +1,233 @@
+package io.certgate.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.certgate.server.login.RecordingCaptchaText;
+import io.certgate.testpki.Credential;
+import io.certgate.testpki.KeyKind;
+import io.certgate.testpki.TestProvider;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Cluster mode for real: two application nodes on their own ports sharing one PostgreSQL and one
+ * Redis. Challenges and sessions made on one node are used on the other; take-once holds across
+ * nodes; a Redis outage is a 503 JSON error and the nodes recover by themselves.
+ */
+class ClusterIT {
+  private static RedisServer redis;
+  private static Node a;
+  private static Node b;
+
+  private record Node(ConfigurableApplicationContext context, int port) {
+    Browser browser() {
+      return new Browser(port);
+    }
+
+    Browser.Res passwordLogin(Browser browser, String username, String password) {
+      Browser.Res c = browser.get("/api/captcha");
+      assertThat(c.status()).as(c.body()).isEqualTo(200);
+      String answer = context.getBean(RecordingCaptchaText.class).last();
+      return browser.post(
+          "/api/auth/password",
+          "{\"username\":\"%s\",\"password\":\"%s\",\"captchaId\":\"%s\",\"captcha\":\"%s\"}"
+              .formatted(username, password, c.json().path("captchaId").asString(), answer));
+    }
+  }
+
+  @BeforeAll
+  static void startCluster() throws IOException {
+    Assumptions.assumeTrue(RedisServer.available(), "redis-server is not installed");
+    Assumptions.assumeTrue(
+        PostgresServer.available(), "PostgreSQL 15 server binaries are not installed");
+    redis = RedisServer.start("cluster-redis");
+    a = node();
+    b = node();
+  }
+
+  @AfterAll
+  static void stopCluster() throws InterruptedException {
+    for (Node n : new Node[] {a, b}) {
+      if (n != null) {
+        n.context().close();
+      }
+    }
+    if (redis != null) {
+      redis.close();
+    }
+  }
+
+  private static Node node() throws IOException {
+    ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(CertGateServer.class, TestPlatformConfig.class)
+            .run(
+                "--server.port=0",
+                "--spring.datasource.url=" + PostgresServer.get().jdbcUrl(),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--certgate.redis-url=" + redis.url(),
+                "--certgate.data-dir=" + Files.createTempDirectory("certgate-node"),
+                "--certgate.captcha=always",
+                "--certgate.admin.username=" + PlatformIT.ADMIN,
+                "--certgate.admin.password=" + PlatformIT.ADMIN_PASSWORD,
+                "--certgate.sms.gateway=log");
+    return new Node(
+        context, context.getEnvironment().getProperty("local.server.port", Integer.class));
+  }
+
+  private static void shareCookies(Browser from, Browser to) {
+    from.cookie("CERTGATE_SESSION").ifPresent(v -> to.setCookie("CERTGATE_SESSION", v));
+    from.cookie("XSRF-TOKEN").ifPresent(v -> to.setCookie("XSRF-TOKEN", v));
+  }
+
+  /** A well-formed token from a provider the platform does not know: it gets past the challenge. */
+  private static String foreignToken(String nonce) {
+    TestProvider p = TestProvider.create("cluster-foreign", KeyKind.EC_P256, Instant.now());
+    Credential c = p.issueUser("外来证书").signature();
+    return CaPlatformIT.token(c, nonce, CaPlatformIT.ORIGIN);
+  }
+
+  private static Browser.Res caLogin(Browser browser, String challengeId, String token) {
+    return browser.post(
+        "/api/auth/ca",
+        "{\"challengeId\":\"%s\",\"token\":%s}".formatted(challengeId, PlatformIT.quote(token)));
+  }
+
+  private static JsonNode loginChallenge(Browser browser) {
+    Browser.Res r = browser.post("/api/ca/challenges", "{\"purpose\":\"LOGIN\"}");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.json();
+  }
+
+  @Test
+  void aSessionStartedOnOneNodeIsValidOnTheOtherAndLoginRotatesIt() {
+    Browser onA = a.browser();
+    loginChallenge(onA); // an anonymous session exists before login
+    String before = onA.cookie("CERTGATE_SESSION").orElseThrow();
+    assertThat(a.passwordLogin(onA, PlatformIT.ADMIN, PlatformIT.ADMIN_PASSWORD).status())
+        .isEqualTo(200);
+    String after = onA.cookie("CERTGATE_SESSION").orElseThrow();
+    assertThat(after).isNotEqualTo(before);
+
+    Browser onB = b.browser();
+    shareCookies(onA, onB);
+    Browser.Res session = onB.get("/api/session");
+    assertThat(session.status()).as(session.body()).isEqualTo(200);
+    assertThat(session.json().path("user").path("username").asString()).isEqualTo(PlatformIT.ADMIN);
+
+    Browser planted = b.browser();
+    planted.setCookie("CERTGATE_SESSION", before);
+    assertThat(planted.get("/api/session").status()).isEqualTo(401);
+  }
+
+  @Test
+  void aChallengeIssuedByOneNodeIsRedeemedOnceOnTheOther() {
+    Browser onA = a.browser();
+    JsonNode challenge = loginChallenge(onA);
+    String id = challenge.path("challengeId").asString();
+    String token = foreignToken(challenge.path("nonce").asString());
+    Browser onB = b.browser();
+    shareCookies(onA, onB);
+
+    Browser.Res first = caLogin(onB, id, token);
+    assertThat(first.status()).as(first.body()).isGreaterThanOrEqualTo(400).isLessThan(500);
+    assertThat(first.error()).isNotEqualTo("CHALLENGE_UNKNOWN");
+    assertThat(caLogin(onA, id, token).error()).isEqualTo("CHALLENGE_UNKNOWN");
+    assertThat(caLogin(onB, id, token).error()).isEqualTo("CHALLENGE_UNKNOWN");
+
+    String scrape = b.browser().get("/actuator/prometheus").body();
+    assertThat(
+            PrometheusText.value(
+                scrape, "certgate_ca_validation_seconds_count", "outcome", first.error()))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(
+            PrometheusText.value(
+                scrape, "certgate_logins_total", "method", "CA", "outcome", first.error()))
+        .isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void takeOnceHoldsForTwentyParallelRedemptionsSplitAcrossNodes() throws Exception {
+    Browser onA = a.browser();
+    JsonNode challenge = loginChallenge(onA);
+    String id = challenge.path("challengeId").asString();
+    String token = foreignToken(challenge.path("nonce").asString());
+    Browser onB = b.browser();
+    shareCookies(onA, onB);
+
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(20);
+    try {
+      List<Future<String>> results = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        Browser via = i % 2 == 0 ? onA : onB;
+        results.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return caLogin(via, id, token).error();
+                }));
+      }
+      go.countDown();
+      List<String> errors = new ArrayList<>();
+      for (Future<String> f : results) {
+        errors.add(f.get());
+      }
+      assertThat(errors).filteredOn(e -> !e.equals("CHALLENGE_UNKNOWN")).hasSize(1);
+      assertThat(errors).filteredOn("CHALLENGE_UNKNOWN"::equals).hasSize(19);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aRedisOutageIsA503JsonErrorAndBothNodesRecover() throws Exception {
+    Browser onA = a.browser();
+    assertThat(a.passwordLogin(onA, PlatformIT.ADMIN, PlatformIT.ADMIN_PASSWORD).status())
+        .isEqualTo(200);
+    redis.stop();
+    try {
+      Browser.Res session = onA.get("/api/session");
+      assertThat(session.status()).as(session.body()).isEqualTo(503);
+      assertThat(session.error()).isEqualTo("INTERNAL");
+      assertThat(session.json().path("message").asString()).contains("缓存服务暂不可用");
+      assertThat(session.body()).doesNotContain("Exception", "at io.");
+      Browser.Res challenge = b.browser().post("/api/ca/challenges", "{\"purpose\":\"LOGIN\"}");
+      assertThat(challenge.status()).as(challenge.body()).isEqualTo(503);
+      assertThat(challenge.error()).isEqualTo("INTERNAL");
+      assertThat(a.browser().get("/actuator/health").status()).isEqualTo(503);
+    } finally {
+      redis.start();
+    }
+    // Lettuce reconnects in the background with growing delays: poll, no restart of the nodes
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(40));
+    Browser again = b.browser();
+    while (b.passwordLogin(again, PlatformIT.ADMIN, PlatformIT.ADMIN_PASSWORD).status() != 200) {
+      assertThat(Instant.now()).as("node B recovers after Redis returns").isBefore(deadline);
+      Thread.sleep(250);
+      again = b.browser();
+    }
+    Browser onAAgain = a.browser();
+    shareCookies(again, onAAgain);
+    while (onAAgain.get("/api/session").status() != 200) {
+      assertThat(Instant.now()).as("node A recovers after Redis returns").isBefore(deadline);
+      Thread.sleep(250);
+    }
+    assertThat(a.browser().get("/actuator/health").status()).isEqualTo(200);
+  }
+}
