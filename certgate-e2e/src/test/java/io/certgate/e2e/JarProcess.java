@@ -102,10 +102,6 @@ final class JarProcess implements AutoCloseable {
     }
   }
 
-  boolean isAlive() {
-    return process.isAlive();
-  }
-
   private String tail() {
     String text = log();
     return "; its log (" + log + ") ends:\n" + text.substring(Math.max(0, text.length() - 3000));

@@ -78,13 +78,6 @@ final class LocalAgent implements AutoCloseable {
     process = Optional.empty();
   }
 
-  /** {@code GET /v1/status} as a page on {@code origin} would send it. */
-  HttpResponse<String> status(String origin) throws IOException, InterruptedException {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(url() + "/v1/status")).header("Origin", origin).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
   /**
    * The agent's id of a certificate ({@code GET /v1/certificates}), as the pages' selects use it.
    */

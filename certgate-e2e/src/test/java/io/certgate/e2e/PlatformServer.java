@@ -81,10 +81,6 @@ final class PlatformServer implements AutoCloseable {
     return server;
   }
 
-  int port() {
-    return port;
-  }
-
   /** The origin the browser uses and tokens are signed for. */
   String origin() {
     return "http://localhost:" + port;
@@ -137,10 +133,6 @@ final class PlatformServer implements AutoCloseable {
       }
     }
     return codes.build();
-  }
-
-  String log() {
-    return process.log();
   }
 
   private static void sleep(long millis) {
