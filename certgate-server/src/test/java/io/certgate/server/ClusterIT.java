@@ -129,8 +129,12 @@ class ClusterIT {
     Browser onA = a.browser();
     loginChallenge(onA); // an anonymous session exists before login
     String before = onA.cookie("CERTGATE_SESSION").orElseThrow();
-    assertThat(a.passwordLogin(onA, PlatformIT.ADMIN, PlatformIT.ADMIN_PASSWORD).status())
-        .isEqualTo(200);
+    Browser.Res login = a.passwordLogin(onA, PlatformIT.ADMIN, PlatformIT.ADMIN_PASSWORD);
+    assertThat(login.status()).isEqualTo(200);
+    assertThat(login.raw().headers().allValues("Set-Cookie"))
+        .anySatisfy(
+            c -> assertThat(c).startsWith("CERTGATE_SESSION=").contains("HttpOnly", "SameSite=Lax"))
+        .anySatisfy(c -> assertThat(c).startsWith("XSRF-TOKEN=").doesNotContain("HttpOnly"));
     String after = onA.cookie("CERTGATE_SESSION").orElseThrow();
     assertThat(after).isNotEqualTo(before);
 
