@@ -91,7 +91,7 @@ class BindingController {
   }
 
   private static void checkPaging(int page, int size, @Nullable String filter) {
-    if (page < 1 || page > 100_000 || size < 1 || size > 100) {
+    if (!BindingQueries.validPaging(page, size)) {
       throw ApiException.badRequest("分页参数无效");
     }
     if (filter != null && filter.length() > 100) {

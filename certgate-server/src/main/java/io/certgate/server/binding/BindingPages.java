@@ -37,8 +37,8 @@ class BindingPages {
       @RequestParam(defaultValue = "1") int page,
       @RequestParam(defaultValue = "10") int size,
       Model model) {
-    int p = Math.max(1, Math.min(page, 100_000));
-    int s = Math.max(1, Math.min(size, 100));
+    int p = BindingQueries.clamp(page, BindingQueries.MAX_PAGE);
+    int s = BindingQueries.clamp(size, BindingQueries.MAX_SIZE);
     model.addAttribute("title", "CA用户管理");
     model.addAttribute("users", queries.users(me, organizationId, name, bound, p, s));
     model.addAttribute("name", name);
@@ -57,8 +57,8 @@ class BindingPages {
       @RequestParam(defaultValue = "1") int page,
       @RequestParam(defaultValue = "10") int size,
       Model model) {
-    int p = Math.max(1, Math.min(page, 100_000));
-    int s = Math.max(1, Math.min(size, 100));
+    int p = BindingQueries.clamp(page, BindingQueries.MAX_PAGE);
+    int s = BindingQueries.clamp(size, BindingQueries.MAX_SIZE);
     model.addAttribute("title", "CA绑定与解绑");
     model.addAttribute("bindings", queries.bindings(me, organizationId, account, name, p, s));
     model.addAttribute("account", account);

@@ -36,6 +36,21 @@ class BindingQueries {
   /** One page of a listing; pages count from 1. */
   record Page<T>(long total, int page, int size, List<T> items) {}
 
+  /** The last page number and the largest page either listing serves. */
+  static final int MAX_PAGE = 100_000;
+
+  static final int MAX_SIZE = 100;
+
+  /** Whether a requested page and size lie within the limits (the API refuses others). */
+  static boolean validPaging(int page, int size) {
+    return page >= 1 && page <= MAX_PAGE && size >= 1 && size <= MAX_SIZE;
+  }
+
+  /** The nearest value within 1..max (the pages bring a typed-in page number into range). */
+  static int clamp(int value, int max) {
+    return Math.max(1, Math.min(value, max));
+  }
+
   /** A row of the CA用户管理 table. */
   record CaUser(
       long userId,
