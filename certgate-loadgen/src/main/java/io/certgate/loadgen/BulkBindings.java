@@ -26,7 +26,7 @@ import java.util.Locale;
  */
 final class BulkBindings {
   private static final String COLUMNS =
-      "user_id, provider_code, lock_id, certificate_name, serial_number, subject, issuer,"
+      "user_id, organization_id, provider_code, lock_id, certificate_name, serial_number, subject, issuer,"
           + " fingerprint, certificate, not_after, bound_by, bound_at";
   private static final HexFormat HEX = HexFormat.of();
 
@@ -43,24 +43,27 @@ final class BulkBindings {
   }
 
   /** One real binding to write. */
-  record Real(long userId, String providerCode, String lockId, X509Certificate certificate) {}
+  record Real(
+      long userId,
+      long organizationId,
+      String providerCode,
+      String lockId,
+      X509Certificate certificate) {}
 
   /**
-   * Writes the real bindings, then synthetic ones for users {@code firstUserId …
-   * firstUserId+syntheticUsers-1} until {@code total} rows are written in all.
+   * Writes the real bindings, then synthetic ones for the first {@code syntheticUsers} users placed
+   * by {@code at} until {@code total} rows are written in all. A binding carries its user's
+   * organisation (V21), as the server copies it on insert.
    */
   long write(
-      List<Real> real,
-      List<TestProvider> providers,
-      long firstUserId,
-      int syntheticUsers,
-      long total)
+      List<Real> real, List<TestProvider> providers, Placement at, int syntheticUsers, long total)
       throws SQLException {
     try (CopyRows rows = CopyRows.into(db, "ca_bindings", COLUMNS)) {
       for (Real r : real) {
         X509Certificate c = r.certificate();
         rows.row(
             r.userId(),
+            r.organizationId(),
             r.providerCode(),
             r.lockId(),
             commonName(c),
@@ -80,7 +83,7 @@ final class BulkBindings {
         for (int k = 0; k < syntheticUsers && left > 0; k++) {
           int count = pass == 0 ? (k % 10 == 0 ? 0 : k % 10 == 1 ? 2 : 1) : 1;
           for (int b = 0; b < count && left > 0; b++, left--, index++) {
-            synthetic.row(rows, firstUserId + k, index);
+            synthetic.row(rows, at.userId(k), at.organizationOf(k), index);
           }
         }
       }
@@ -116,7 +119,7 @@ final class BulkBindings {
       }
     }
 
-    void row(CopyRows rows, long userId, long index) throws SQLException {
+    void row(CopyRows rows, long userId, long organizationId, long index) throws SQLException {
       int p = (int) (index % providers.size());
       byte[] lockRandom = new byte[6];
       random.nextBytes(lockRandom);
@@ -127,6 +130,7 @@ final class BulkBindings {
       String name = "压测证书" + index;
       rows.row(
           userId,
+          organizationId,
           providers.get(p).code(),
           // the index makes it unique, the random part makes it look like a vendor's lock number
           "SYN" + HEX.formatHex(lockRandom).toUpperCase(Locale.ROOT) + Long.toHexString(index),

@@ -46,14 +46,11 @@ final class BulkUsers {
   }
 
   /**
-   * Inserts users {@code firstId …} (all but the big organisation's administrator, who exists):
-   * first the rest of the big organisation, then {@link SeedPlan#usersPerOrganization()} per small
-   * organisation.
+   * Inserts the synthetic users (all but the big organisation's administrator, who exists) where
+   * {@code at} places them.
    */
-  long users(long firstId, long bigOrganizationId, long firstSmallOrganizationId)
-      throws SQLException {
+  long users(Placement at) throws SQLException {
     int count = plan.users() - 1;
-    int big = plan.bigOrganizationUsers() - 1;
     try (CopyRows rows =
         CopyRows.into(
             db,
@@ -61,13 +58,9 @@ final class BulkUsers {
             "id, organization_id, username, display_name, mobile, password_hash, status,"
                 + " failed_attempts, created_by, created_at")) {
       for (int i = 0; i < count; i++) {
-        long org =
-            i < big
-                ? bigOrganizationId
-                : firstSmallOrganizationId + (i - big) / plan.usersPerOrganization();
         rows.row(
-            firstId + i,
-            org,
+            at.userId(i),
+            at.organizationOf(i),
             username(i),
             String.format("压测用户%07d", i),
             String.format("19%09d", i),
@@ -80,7 +73,7 @@ final class BulkUsers {
       long users = rows.finish();
       try (CopyRows roles = CopyRows.into(db, "user_roles", "user_id, role")) {
         for (int i = 0; i < count; i++) {
-          roles.row(firstId + i, "MEMBER");
+          roles.row(at.userId(i), "MEMBER");
         }
         roles.finish();
       }

@@ -68,7 +68,14 @@ public final class Seeder {
     BulkUsers bulk = new BulkUsers(db, plan, hash, now);
     Instant copying = Instant.now();
     long orgs = bulk.organizations(firstOrg) + 1;
-    long users = bulk.users(firstUser, big[0], firstOrg) + 1;
+    Placement at =
+        new Placement(
+            firstUser,
+            big[0],
+            firstOrg,
+            plan.bigOrganizationUsers() - 1,
+            plan.usersPerOrganization());
+    long users = bulk.users(at) + 1;
     timings.put("COPY organizations, users, roles", since(copying));
 
     int synthetic = plan.users() - 1 - 3 * plan.realUsersPerAlgorithm();
@@ -86,7 +93,7 @@ public final class Seeder {
         UserCredentials c = creds.get(j);
         BenchUser u =
             new BenchUser(
-                firstUser + index,
+                at.userId(index),
                 BulkUsers.username(index),
                 provider.code(),
                 alg,
@@ -94,14 +101,19 @@ public final class Seeder {
                 c.signature().certificate(),
                 c.signature().privateKey());
         list.add(u);
-        real.add(new BulkBindings.Real(u.userId(), u.providerCode(), u.lockId(), u.certificate()));
+        real.add(
+            new BulkBindings.Real(
+                u.userId(),
+                at.organizationOf(index),
+                u.providerCode(),
+                u.lockId(),
+                u.certificate()));
       }
       realUsers.put(alg, List.copyOf(list));
     }
     Instant binding = Instant.now();
     long bindings =
-        new BulkBindings(db, now, random)
-            .write(real, providers, firstUser, synthetic, plan.bindings());
+        new BulkBindings(db, now, random).write(real, providers, at, synthetic, plan.bindings());
     timings.put("COPY bindings", since(binding));
 
     Instant finishing = Instant.now();

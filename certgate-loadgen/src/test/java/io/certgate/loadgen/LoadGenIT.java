@@ -51,6 +51,13 @@ class LoadGenIT {
       assertThat(
               count(
                   db,
+                  "SELECT COUNT(*) FROM ca_bindings b JOIN users u ON u.id = b.user_id"
+                      + " WHERE b.organization_id IS DISTINCT FROM u.organization_id"))
+          .as("a binding carries its user's organisation")
+          .isZero();
+      assertThat(
+              count(
+                  db,
                   "SELECT COUNT(*) FROM users u WHERE NOT EXISTS"
                       + " (SELECT 1 FROM ca_bindings b WHERE b.user_id = u.id)"
                       + " AND u.organization_id IS NOT NULL"))
