@@ -25,9 +25,10 @@ final class LoadBenchmark {
   Outcome run() {
     Errors errors = new Errors();
     int threads = settings.concurrency();
-    CaLoginBenchmark logins = new CaLoginBenchmark(platform.server(), threads);
+    CaLoginBenchmark logins = new CaLoginBenchmark(platform, threads);
     TrivialBenchmark trivial = new TrivialBenchmark(platform, threads);
 
+    Progress.say("warm-up");
     // warm-up: JIT, connection pools, the CRLs, and every benchmark user's certificate once
     trivial.run(Math.min(settings.trivialRequests(), 3000), errors);
     for (TokenAlgorithm alg : BenchPki.ALGORITHMS) {
@@ -38,10 +39,12 @@ final class LoadBenchmark {
           errors);
     }
 
+    Progress.say("trivial-request baseline");
     Phase baseline = trivial.run(settings.trivialRequests(), errors);
     List<AlgorithmFigures> figures = new ArrayList<>();
     for (TokenAlgorithm alg : BenchPki.ALGORITHMS) {
       List<BenchUser> users = platform.seed().realUsers().get(alg);
+      Progress.say(alg + ": journeys flat out, then at half that rate, then raw verification");
       CaLoginBenchmark.Run peak =
           collect(logins.run(users, settings.journeys(), Optional.empty()), errors);
       double[] half = {peak.challenges().perSecond() / 2, peak.logins().perSecond() / 2};
