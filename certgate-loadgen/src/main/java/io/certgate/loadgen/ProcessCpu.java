@@ -53,6 +53,30 @@ final class ProcessCpu {
     return total;
   }
 
+  /**
+   * CPU time so far of the process's JIT compiler threads (named {@code C1/C2 CompilerThread…}):
+   * while they still burn CPU, the process is not in its steady state.
+   */
+  static Duration jitOf(long pid) {
+    Duration total = Duration.ZERO;
+    try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        try {
+          String stat = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          if (name.contains("CompilerThre")) {
+            total = total.plus(ticks(fields(task.resolve("stat"))));
+          }
+        } catch (IOException gone) {
+          // the thread ended between listing and reading
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return total;
+  }
+
   private static String[] fields(Path stat) throws IOException {
     String text = Files.readString(stat, StandardCharsets.US_ASCII);
     // the command name in parentheses may hold spaces: count fields after the last ')'

@@ -160,6 +160,8 @@ final class Report {
               .put("challengeP50Ms", num(f.peak().challenges().latencies().percentileMillis(50)))
               .put("loginP50Ms", num(f.peak().logins().latencies().percentileMillis(50)))
               .put("serverCpuMsPerLogin", num(f.peak().cpuMillisPerJourney()))
+              .put("challengeServerCpuMs", num(f.peak().challenges().cpuMillisPerRequest()))
+              .put("loginServerCpuMs", num(f.peak().logins().cpuMillisPerRequest()))
               .put("databaseCpuMsPerLogin", num(f.peak().databaseCpuMillisPerJourney()))
               .put("halfRatePerSecond", num(f.halfRate().journeysPerSecond()))
               .put("halfRateP50Ms", num(f.halfRate().journeyLatencies().percentileMillis(50)))

@@ -96,6 +96,11 @@ public final class ServerProcess implements AutoCloseable {
     return ProcessCpu.of(process.pid());
   }
 
+  /** CPU time of the server's JIT compiler threads so far. */
+  public Duration jitCpuTime() {
+    return ProcessCpu.jitOf(process.pid());
+  }
+
   /** The server's console output so far. */
   public String log() {
     try {
