@@ -29,9 +29,11 @@ class BindingQueries {
           + " JOIN ca_providers p ON p.code = b.provider_code JOIN users u ON u.id = b.user_id";
 
   private final JdbcClient jdbc;
+  private final ListingTotals totals;
 
-  BindingQueries(JdbcClient jdbc) {
+  BindingQueries(JdbcClient jdbc, ListingTotals totals) {
     this.jdbc = jdbc;
+    this.totals = totals;
   }
 
   /** One page of a listing; pages count from 1. */
@@ -98,7 +100,11 @@ class BindingQueries {
       where.append("EXISTS (SELECT 1 FROM ca_bindings x WHERE ");
       where.append(scope.onBindings("x", p)).append(" AND x.user_id = u.id)");
     }
-    long total = count("SELECT COUNT(*) FROM users u WHERE " + where, p);
+    long total =
+        totals.total(
+            "SELECT COUNT(*) FROM users u WHERE " + where,
+            p,
+            kept(scope, name != null && !name.isBlank()));
     if (!within(total, page, size, p)) {
       return new Page<>(total, page, size, List.of());
     }
@@ -173,7 +179,7 @@ class BindingQueries {
                 + scope.onUsers(p)
                 + " AND "
             : " FROM ca_bindings b WHERE ";
-    long total = count("SELECT COUNT(*)" + from + where, p);
+    long total = totals.total("SELECT COUNT(*)" + from + where, p, kept(scope, byUser));
     if (!within(total, page, size, p)) {
       return new Page<>(total, page, size, List.of());
     }
@@ -191,8 +197,9 @@ class BindingQueries {
     return new Page<>(total, page, size, items);
   }
 
-  private long count(String sql, Map<String, Object> params) {
-    return jdbc.sql(sql).params(params).query(Long.class).single();
+  /** The organisation whose totals may be kept: not with a typed-in filter (ListingTotals). */
+  private static Optional<Long> kept(ListingScope scope, boolean filteredByName) {
+    return filteredByName ? Optional.empty() : Optional.ofNullable(scope.organizationId());
   }
 
   /** Whether the page holds rows at all; if so, puts its LIMIT and OFFSET into {@code params}. */
