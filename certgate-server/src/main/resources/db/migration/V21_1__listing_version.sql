@@ -4,3 +4,7 @@
 -- any node may keep a total until the version moves on: exact, and shared through the database.
 -- Portable SQL for H2 2.x (PostgreSQL mode) and PostgreSQL 12+.
 ALTER TABLE organizations ADD COLUMN listing_version BIGINT DEFAULT 0 NOT NULL;
+
+-- Counting and paging without a name filter walk only ids: a narrower index than V21's
+-- (organization_id, id, display_name, username), which the name filter keeps using.
+CREATE INDEX ix_users_organization_id ON users (organization_id, id);

@@ -30,10 +30,12 @@ class BindingQueries {
 
   private final JdbcClient jdbc;
   private final ListingTotals totals;
+  private final UserPages userPages;
 
-  BindingQueries(JdbcClient jdbc, ListingTotals totals) {
+  BindingQueries(JdbcClient jdbc, ListingTotals totals, UserPages userPages) {
     this.jdbc = jdbc;
     this.totals = totals;
+    this.userPages = userPages;
   }
 
   /** One page of a listing; pages count from 1. */
@@ -87,40 +89,21 @@ class BindingQueries {
       @Nullable Boolean bound,
       int page,
       int size) {
-    ListingScope scope = ListingScope.of(actor, organizationId);
-    Map<String, Object> p = new HashMap<>();
-    StringBuilder where = new StringBuilder(scope.onUsers(p));
-    if (name != null && !name.isBlank()) {
-      where.append(
-          " AND (u.display_name LIKE :name ESCAPE '\\' OR u.username LIKE :name ESCAPE '\\')");
-      p.put("name", like(name));
+    UserPages.Ids found =
+        userPages.find(ListingScope.of(actor, organizationId), name, bound, page, size);
+    if (found.ids().isEmpty()) {
+      return new Page<>(found.total(), page, size, List.of());
     }
-    if (bound != null) {
-      where.append(bound ? " AND " : " AND NOT ");
-      where.append("EXISTS (SELECT 1 FROM ca_bindings x WHERE ");
-      where.append(scope.onBindings("x", p)).append(" AND x.user_id = u.id)");
-    }
-    long total =
-        totals.total(
-            "SELECT COUNT(*) FROM users u WHERE " + where,
-            p,
-            kept(scope, name != null && !name.isBlank()));
-    if (!within(total, page, size, p)) {
-      return new Page<>(total, page, size, List.of());
-    }
-    // A deferred join: the page's ids come from the organisation's index alone (skipping OFFSET
-    // entries of an index is cheap, skipping OFFSET joined rows is not), then ten rows are read.
     List<CaUser> rows =
         jdbc.sql(
-                "SELECT r.id, r.username, r.display_name, o.name AS organization_name,"
-                    + " r.created_by, r.created_at FROM (SELECT u.id FROM users u WHERE "
-                    + where
-                    + " ORDER BY u.id LIMIT :limit OFFSET :offset) k JOIN users r ON r.id = k.id"
-                    + " LEFT JOIN organizations o ON o.id = r.organization_id ORDER BY r.id")
-            .params(p)
+                "SELECT u.id, u.username, u.display_name, o.name AS organization_name,"
+                    + " u.created_by, u.created_at FROM users u"
+                    + " LEFT JOIN organizations o ON o.id = u.organization_id"
+                    + " WHERE u.id IN (:ids) ORDER BY u.id")
+            .param("ids", found.ids())
             .query(BindingQueries::caUser)
             .list();
-    return new Page<>(total, page, size, withBindings(rows));
+    return new Page<>(found.total(), page, size, withBindings(rows));
   }
 
   private List<CaUser> withBindings(List<CaUser> rows) {
@@ -163,12 +146,12 @@ class BindingQueries {
     boolean byUser = false;
     if (account != null && !account.isBlank()) {
       where.append(" AND u.username LIKE :account ESCAPE '\\'");
-      p.put("account", like(account));
+      p.put("account", UserPages.contains(account));
       byUser = true;
     }
     if (name != null && !name.isBlank()) {
       where.append(" AND u.display_name LIKE :name ESCAPE '\\'");
-      p.put("name", like(name));
+      p.put("name", UserPages.contains(name));
       byUser = true;
     }
     // The users are joined only to filter by them, and then scoped too, so that the filter is
@@ -216,11 +199,6 @@ class BindingQueries {
         .query(BindingQueries::item)
         .optional()
         .map(BindingQueries::view);
-  }
-
-  private static String like(String text) {
-    String t = text.strip();
-    return "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
   }
 
   static BindingView view(BindingItem i) {
