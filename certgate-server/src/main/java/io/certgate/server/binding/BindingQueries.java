@@ -1,11 +1,11 @@
 package io.certgate.server.binding;
 
 import io.certgate.server.account.AccountPrincipal;
-import io.certgate.server.account.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The two listings of the CA pages, scoped to what the actor may see: a platform administrator
- * everything (or one organisation), an organisation administrator its organisation, anyone else
- * only itself. The scope is part of the SQL, so paging and totals never count hidden rows.
+ * The two listings of the CA pages, scoped to what the actor may see ({@link ListingScope}). The
+ * scope is part of the SQL, so paging and totals never count hidden rows. Each page is one walk of
+ * an index range that starts with the scope and runs in the listing's order (V21), so a page of an
+ * organisation with 100,000 users costs about as much at its end as at its start.
  */
 @Component
 class BindingQueries {
@@ -84,8 +85,9 @@ class BindingQueries {
       @Nullable Boolean bound,
       int page,
       int size) {
+    ListingScope scope = ListingScope.of(actor, organizationId);
     Map<String, Object> p = new HashMap<>();
-    StringBuilder where = new StringBuilder(scope(actor, organizationId, p));
+    StringBuilder where = new StringBuilder(scope.onUsers(p));
     if (name != null && !name.isBlank()) {
       where.append(
           " AND (u.display_name LIKE :name ESCAPE '\\' OR u.username LIKE :name ESCAPE '\\')");
@@ -93,49 +95,53 @@ class BindingQueries {
     }
     if (bound != null) {
       where.append(bound ? " AND " : " AND NOT ");
-      where.append("EXISTS (SELECT 1 FROM ca_bindings x WHERE x.user_id = u.id)");
+      where.append("EXISTS (SELECT 1 FROM ca_bindings x WHERE ");
+      where.append(scope.onBindings("x", p)).append(" AND x.user_id = u.id)");
     }
-    String from = " FROM users u LEFT JOIN organizations o ON o.id = u.organization_id WHERE ";
-    long total = jdbc.sql("SELECT COUNT(*)" + from + where).params(p).query(Long.class).single();
-    p.put("limit", size);
-    p.put("offset", (long) (page - 1) * size);
+    long total = count("SELECT COUNT(*) FROM users u WHERE " + where, p);
+    if (!within(total, page, size, p)) {
+      return new Page<>(total, page, size, List.of());
+    }
+    // A deferred join: the page's ids come from the organisation's index alone (skipping OFFSET
+    // entries of an index is cheap, skipping OFFSET joined rows is not), then ten rows are read.
     List<CaUser> rows =
         jdbc.sql(
-                "SELECT u.id, u.username, u.display_name, o.name AS organization_name,"
-                    + " u.created_by, u.created_at"
-                    + from
+                "SELECT r.id, r.username, r.display_name, o.name AS organization_name,"
+                    + " r.created_by, r.created_at FROM (SELECT u.id FROM users u WHERE "
                     + where
-                    + " ORDER BY u.id LIMIT :limit OFFSET :offset")
+                    + " ORDER BY u.id LIMIT :limit OFFSET :offset) k JOIN users r ON r.id = k.id"
+                    + " LEFT JOIN organizations o ON o.id = r.organization_id ORDER BY r.id")
             .params(p)
             .query(BindingQueries::caUser)
             .list();
+    return new Page<>(total, page, size, withBindings(rows));
+  }
+
+  private List<CaUser> withBindings(List<CaUser> rows) {
     if (rows.isEmpty()) {
-      return new Page<>(total, page, size, rows);
+      return rows;
     }
     Map<Long, List<BindingView>> byUser = new HashMap<>();
     jdbc.sql(BINDING_SELECT + " WHERE b.user_id IN (:ids) ORDER BY b.id")
         .param("ids", rows.stream().map(CaUser::userId).toList())
         .query(BindingQueries::item)
         .list()
-        .forEach(
-            i -> byUser.computeIfAbsent(i.userId(), k -> new java.util.ArrayList<>()).add(view(i)));
-    List<CaUser> items =
-        rows.stream()
-            .map(
-                r -> {
-                  List<BindingView> b = byUser.getOrDefault(r.userId(), List.of());
-                  return new CaUser(
-                      r.userId(),
-                      r.username(),
-                      r.displayName(),
-                      r.organizationName(),
-                      !b.isEmpty(),
-                      b,
-                      r.createdBy(),
-                      r.createdAt());
-                })
-            .toList();
-    return new Page<>(total, page, size, items);
+        .forEach(i -> byUser.computeIfAbsent(i.userId(), k -> new ArrayList<>()).add(view(i)));
+    return rows.stream()
+        .map(
+            r -> {
+              List<BindingView> b = byUser.getOrDefault(r.userId(), List.of());
+              return new CaUser(
+                  r.userId(),
+                  r.username(),
+                  r.displayName(),
+                  r.organizationName(),
+                  !b.isEmpty(),
+                  b,
+                  r.createdBy(),
+                  r.createdAt());
+            })
+        .toList();
   }
 
   Page<BindingItem> bindings(
@@ -145,35 +151,56 @@ class BindingQueries {
       @Nullable String name,
       int page,
       int size) {
+    ListingScope scope = ListingScope.of(actor, organizationId);
     Map<String, Object> p = new HashMap<>();
-    StringBuilder where = new StringBuilder(scope(actor, organizationId, p));
+    StringBuilder where = new StringBuilder(scope.onBindings("b", p));
+    boolean byUser = false;
     if (account != null && !account.isBlank()) {
       where.append(" AND u.username LIKE :account ESCAPE '\\'");
       p.put("account", like(account));
+      byUser = true;
     }
     if (name != null && !name.isBlank()) {
       where.append(" AND u.display_name LIKE :name ESCAPE '\\'");
       p.put("name", like(name));
+      byUser = true;
     }
-    long total =
-        jdbc.sql(
-                "SELECT COUNT(*) FROM ca_bindings b JOIN users u ON u.id = b.user_id WHERE "
-                    + where)
-            .params(p)
-            .query(Long.class)
-            .single();
-    p.put("limit", size);
-    p.put("offset", (long) (page - 1) * size);
+    // The users are joined only to filter by them, and then scoped too, so that the filter is
+    // checked on the organisation's index range rather than on every user.
+    String from =
+        byUser
+            ? " FROM ca_bindings b JOIN users u ON u.id = b.user_id WHERE "
+                + scope.onUsers(p)
+                + " AND "
+            : " FROM ca_bindings b WHERE ";
+    long total = count("SELECT COUNT(*)" + from + where, p);
+    if (!within(total, page, size, p)) {
+      return new Page<>(total, page, size, List.of());
+    }
     List<BindingItem> items =
         jdbc.sql(
                 BINDING_SELECT
-                    + " WHERE "
+                    + " JOIN (SELECT b.id"
+                    + from
                     + where
-                    + " ORDER BY b.bound_at DESC, b.id DESC LIMIT :limit OFFSET :offset")
+                    + " ORDER BY b.bound_at DESC, b.id DESC LIMIT :limit OFFSET :offset) k"
+                    + " ON k.id = b.id ORDER BY b.bound_at DESC, b.id DESC")
             .params(p)
             .query(BindingQueries::item)
             .list();
     return new Page<>(total, page, size, items);
+  }
+
+  private long count(String sql, Map<String, Object> params) {
+    return jdbc.sql(sql).params(params).query(Long.class).single();
+  }
+
+  /** Whether the page holds rows at all; if so, puts its LIMIT and OFFSET into {@code params}. */
+  private static boolean within(long total, int page, int size, Map<String, Object> params) {
+    long offset = (long) (page - 1) * size;
+    params.put("limit", size);
+    params.put("offset", offset);
+    return offset < total;
   }
 
   Optional<BindingView> view(long bindingId) {
@@ -182,26 +209,6 @@ class BindingQueries {
         .query(BindingQueries::item)
         .optional()
         .map(BindingQueries::view);
-  }
-
-  private static String scope(
-      AccountPrincipal actor, @Nullable Long organizationId, Map<String, Object> p) {
-    if (actor.isPlatformAdmin()) {
-      if (organizationId == null) {
-        return "1 = 1";
-      }
-      p.put("org", organizationId);
-      return "u.organization_id = :org";
-    }
-    if (actor.roles().contains(Role.ORG_ADMIN) && actor.organizationId() != null) {
-      if (organizationId != null && !organizationId.equals(actor.organizationId())) {
-        throw io.certgate.server.api.ApiException.forbidden();
-      }
-      p.put("org", actor.organizationId());
-      return "u.organization_id = :org";
-    }
-    p.put("self", actor.id());
-    return "u.id = :self";
   }
 
   private static String like(String text) {

@@ -52,7 +52,7 @@ class JdbcBindings {
   }
 
   /**
-   * Inserts a binding.
+   * Inserts a binding, with its user's organisation copied for the listings' indexes (V21).
    *
    * @throws org.springframework.dao.DuplicateKeyException when the lock is already bound
    */
@@ -61,7 +61,8 @@ class JdbcBindings {
     jdbc.sql(
             "INSERT INTO ca_bindings (user_id, provider_code, lock_id, certificate_name,"
                 + " serial_number, subject, issuer, fingerprint, certificate, not_after, bound_by,"
-                + " bound_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " bound_at, organization_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " (SELECT u.organization_id FROM users u WHERE u.id = ?))")
         .params(
             userId,
             providerCode,
@@ -74,7 +75,8 @@ class JdbcBindings {
             c.certificateBase64(),
             utc(c.notAfter()),
             boundBy,
-            utc(at))
+            utc(at),
+            userId)
         .update(keys, "id");
     return keys.getKeyAs(Number.class).longValue();
   }
