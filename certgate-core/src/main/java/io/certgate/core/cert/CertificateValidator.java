@@ -2,12 +2,17 @@ package io.certgate.core.cert;
 
 import io.certgate.core.CertGateException;
 import io.certgate.core.CertMalformedException;
+import io.certgate.core.revocation.CrlState;
+import io.certgate.core.revocation.OcspFailure;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Checks a certificate against the configured CA providers, in the order of DESIGN §8:
@@ -58,6 +63,12 @@ public interface CertificateValidator extends AutoCloseable {
   /** The providers this validator knows, enabled or not. */
   List<ProviderTrust> providers();
 
+  /**
+   * The CRLs held per provider code (providers whose policy uses CRLs), for monitoring; see {@link
+   * io.certgate.core.revocation.CrlStore#crls()}.
+   */
+  Map<String, List<CrlState>> crlStates();
+
   /** Stops background CRL refreshing. */
   @Override
   void close();
@@ -72,6 +83,8 @@ public interface CertificateValidator extends AutoCloseable {
     SecureRandom random;
     final List<ProviderTrust> providers = new ArrayList<>();
     int cacheSize = 10_000;
+    BiConsumer<String, OcspFailure> onOcspFailure = (provider, failure) -> {};
+    Optional<CertificateValidator> predecessor = Optional.empty();
 
     private Builder() {}
 
@@ -93,6 +106,26 @@ public interface CertificateValidator extends AutoCloseable {
 
     public Builder providers(List<ProviderTrust> list) {
       list.forEach(this::provider);
+      return this;
+    }
+
+    /**
+     * Told the provider code and the reason each time an OCSP exchange establishes nothing
+     * (metrics); called on the validating thread, it must return quickly.
+     */
+    public Builder onOcspFailure(BiConsumer<String, OcspFailure> listener) {
+      this.onOcspFailure = Objects.requireNonNull(listener);
+      return this;
+    }
+
+    /**
+     * The validator this one replaces after a configuration change: each provider of the same code
+     * starts from the CRLs the old one holds (see {@link
+     * io.certgate.core.revocation.CrlStore.Builder#replacing}), so a CRL server failing during the
+     * change cannot make a still-current CRL disappear. Nothing else is carried over.
+     */
+    public Builder replacing(CertificateValidator previous) {
+      this.predecessor = Optional.of(previous);
       return this;
     }
 

@@ -4,6 +4,7 @@ import io.certgate.core.CertGateException;
 import io.certgate.core.CertMalformedException;
 import io.certgate.core.CertUntrustedException;
 import io.certgate.core.ProviderDisabledException;
+import io.certgate.core.revocation.CrlState;
 import io.certgate.core.revocation.CrlStore;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -50,9 +51,21 @@ final class DefaultCertificateValidator implements CertificateValidator {
             });
     List<TrustedProvider> started = new ArrayList<>();
     for (ProviderTrust trust : b.providers) {
-      started.add(TrustedProvider.start(trust, b.clock, b.random, scheduler));
+      Optional<CrlStore> predecessor = b.predecessor.flatMap(old -> crlsOf(old, trust.code()));
+      started.add(
+          TrustedProvider.start(trust, b.clock, b.random, scheduler, b.onOcspFailure, predecessor));
     }
     return new DefaultCertificateValidator(b.clock, List.copyOf(started), scheduler, b.cacheSize);
+  }
+
+  private static Optional<CrlStore> crlsOf(CertificateValidator validator, String code) {
+    if (!(validator instanceof DefaultCertificateValidator old)) {
+      return Optional.empty();
+    }
+    return old.providers.stream()
+        .filter(p -> p.trust().code().equals(code))
+        .findFirst()
+        .flatMap(TrustedProvider::crls);
   }
 
   @Override
@@ -170,6 +183,13 @@ final class DefaultCertificateValidator implements CertificateValidator {
   @Override
   public List<ProviderTrust> providers() {
     return providers.stream().map(TrustedProvider::trust).toList();
+  }
+
+  @Override
+  public Map<String, List<CrlState>> crlStates() {
+    Map<String, List<CrlState>> states = new java.util.LinkedHashMap<>();
+    providers.forEach(p -> p.crls().ifPresent(c -> states.put(p.trust().code(), c.crls())));
+    return states;
   }
 
   @Override

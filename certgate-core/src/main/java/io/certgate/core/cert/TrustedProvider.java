@@ -2,6 +2,7 @@ package io.certgate.core.cert;
 
 import io.certgate.core.revocation.CrlStore;
 import io.certgate.core.revocation.OcspClient;
+import io.certgate.core.revocation.OcspFailure;
 import io.certgate.core.revocation.RevocationPolicy;
 import io.certgate.core.revocation.RevocationPolicy.Mode;
 import io.certgate.core.revocation.RevocationSource;
@@ -9,25 +10,31 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BiConsumer;
 
 /** A provider ready for validation: its path builder and its revocation sources. */
 record TrustedProvider(
     ProviderTrust trust, TrustPath path, RevocationCheck revocation, Optional<CrlStore> crls) {
 
   static TrustedProvider start(
-      ProviderTrust trust, Clock clock, SecureRandom random, ScheduledExecutorService scheduler) {
+      ProviderTrust trust,
+      Clock clock,
+      SecureRandom random,
+      ScheduledExecutorService scheduler,
+      BiConsumer<String, OcspFailure> onOcspFailure,
+      Optional<CrlStore> predecessor) {
     RevocationPolicy policy = trust.revocation();
     Optional<CrlStore> crls = Optional.empty();
     if (policy.mode() == Mode.CRL || policy.mode() == Mode.OCSP_THEN_CRL) {
-      crls =
-          Optional.of(
-              CrlStore.builder()
-                  .clock(clock)
-                  .issuers(trust.anchors())
-                  .crlUrls(policy.crlUrls())
-                  .timeout(policy.timeout())
-                  .scheduler(scheduler)
-                  .build());
+      CrlStore.Builder b =
+          CrlStore.builder()
+              .clock(clock)
+              .issuers(trust.anchors())
+              .crlUrls(policy.crlUrls())
+              .timeout(policy.timeout())
+              .scheduler(scheduler);
+      predecessor.ifPresent(b::replacing);
+      crls = Optional.of(b.build());
     }
     Optional<RevocationSource> ocsp = Optional.empty();
     if (policy.mode() == Mode.OCSP || policy.mode() == Mode.OCSP_THEN_CRL) {
@@ -40,6 +47,7 @@ record TrustedProvider(
                   .trustedResponder(policy.ocspResponderCertificate())
                   .timeout(policy.timeout())
                   .clockSkew(policy.clockSkew())
+                  .onFailure(failure -> onOcspFailure.accept(trust.code(), failure))
                   .build());
     }
     return new TrustedProvider(

@@ -53,7 +53,9 @@ final class BackgroundCrlStore implements CrlStore {
 
   static BackgroundCrlStore start(CrlStore.Builder builder) {
     BackgroundCrlStore store = new BackgroundCrlStore(builder);
-    builder.urls.forEach(store::register);
+    for (URI url : builder.urls) {
+      store.register(url, builder.predecessor.flatMap(previous -> held(previous, url)));
+    }
     return store;
   }
 
@@ -119,14 +121,35 @@ final class BackgroundCrlStore implements CrlStore {
     }
   }
 
+  /** The CRL a replaced store holds for {@code url}, if any. */
+  private static Optional<CrlSlot.Held> held(CrlStore previous, URI url) {
+    return previous instanceof BackgroundCrlStore old
+        ? Optional.ofNullable(old.slots.get(url)).flatMap(CrlSlot::held)
+        : Optional.empty();
+  }
+
   private CrlSlot register(URI url) {
+    return register(url, Optional.empty());
+  }
+
+  /** Adds the URL (starting from a predecessor's CRL, if given) and starts its first download. */
+  private CrlSlot register(URI url, Optional<CrlSlot.Held> inherited) {
     return slots.computeIfAbsent(
         url,
         u -> {
           CrlSlot slot = new CrlSlot(u);
+          inherited.ifPresent(slot::inherit);
           scheduler.execute(() -> refresh(slot));
           return slot;
         });
+  }
+
+  @Override
+  public List<CrlState> crls() {
+    return slots.values().stream()
+        .map(CrlSlot::state)
+        .sorted(java.util.Comparator.comparing(s -> s.url().toString()))
+        .toList();
   }
 
   @Override
@@ -151,7 +174,7 @@ final class BackgroundCrlStore implements CrlStore {
   private Duration load(CrlSlot slot) {
     try {
       CrlLoader.Loaded loaded = CrlLoader.load(fetcher.get(slot.url()), issuers);
-      slot.install(loaded);
+      slot.install(loaded, clock.instant());
       generation.incrementAndGet();
       Crl crl = loaded.crl();
       LOG.log(Level.DEBUG, "CRL {0} loaded: {1} serials", slot.url(), crl.revoked().size());

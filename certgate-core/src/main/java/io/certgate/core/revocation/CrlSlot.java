@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.asn1.x500.X500Name;
 
 /** The current CRL from one URL. Written by the refresh thread, read by validating threads. */
@@ -15,6 +16,8 @@ final class CrlSlot {
   private final CompletableFuture<Void> firstLoad = new CompletableFuture<>();
   private volatile Optional<CrlLoader.Loaded> current = Optional.empty();
   private volatile Optional<ScheduledFuture<?>> next = Optional.empty();
+  private volatile Optional<Instant> loadedAt = Optional.empty();
+  private final AtomicInteger failures = new AtomicInteger();
 
   CrlSlot(URI url) {
     this.url = url;
@@ -38,17 +41,41 @@ final class CrlSlot {
         .map(CrlLoader.Loaded::crl);
   }
 
-  synchronized void install(CrlLoader.Loaded loaded) throws CrlLoader.RejectedCrlException {
+  /** What this slot holds now, for monitoring. */
+  CrlState state() {
+    Optional<Crl> crl = current.map(CrlLoader.Loaded::crl);
+    return new CrlState(
+        url, crl.map(Crl::thisUpdate), crl.flatMap(Crl::nextUpdate), loadedAt, failures.get());
+  }
+
+  Optional<Held> held() {
+    return current.map(c -> new Held(c, loadedAt));
+  }
+
+  /** A CRL and when it was installed, as handed from a replaced store to its successor. */
+  record Held(CrlLoader.Loaded loaded, Optional<Instant> loadedAt) {}
+
+  /** Starts from a predecessor's CRL; only this slot's own first download completes firstLoad. */
+  synchronized void inherit(Held held) {
+    current = Optional.of(held.loaded());
+    loadedAt = held.loadedAt();
+  }
+
+  synchronized void install(CrlLoader.Loaded loaded, Instant now)
+      throws CrlLoader.RejectedCrlException {
     Optional<CrlLoader.Loaded> old = current;
     if (old.isPresent() && loaded.crl().thisUpdate().isBefore(old.get().crl().thisUpdate())) {
       // A replayed older CRL could hide a revocation published since.
       throw new CrlLoader.RejectedCrlException("older than the CRL already held");
     }
     current = Optional.of(loaded);
+    loadedAt = Optional.of(now);
+    failures.set(0);
     firstLoad.complete(null);
   }
 
   void failed() {
+    failures.incrementAndGet();
     firstLoad.complete(null);
   }
 

@@ -39,6 +39,12 @@ public interface CrlStore extends RevocationSource, AutoCloseable {
    */
   long generation();
 
+  /**
+   * What is held for each CRL URL (configured or discovered), for monitoring: a CRL past its
+   * nextUpdate is still reported, with that nextUpdate, although lookups no longer rely on it.
+   */
+  List<CrlState> crls();
+
   /** Stops background refreshing (and the scheduler, when the store created its own). */
   @Override
   void close();
@@ -62,6 +68,7 @@ public interface CrlStore extends RevocationSource, AutoCloseable {
     boolean followDistributionPoints = true;
     Optional<HttpClient> httpClient = Optional.empty();
     Optional<ScheduledExecutorService> scheduler = Optional.empty();
+    Optional<CrlStore> predecessor = Optional.empty();
 
     private Builder() {}
 
@@ -119,6 +126,17 @@ public interface CrlStore extends RevocationSource, AutoCloseable {
 
     public Builder httpClient(HttpClient client) {
       this.httpClient = Optional.of(client);
+      return this;
+    }
+
+    /**
+     * A store this one replaces (e.g. after a configuration change): the CRLs it holds for URLs
+     * this store is also configured with are used until this store's own downloads replace them, so
+     * a CRL server failing at that moment does not lose a CRL that is still current. They were
+     * signature-checked when downloaded; lookups still match them to the issuer's key.
+     */
+    public Builder replacing(CrlStore previous) {
+      this.predecessor = Optional.of(previous);
       return this;
     }
 

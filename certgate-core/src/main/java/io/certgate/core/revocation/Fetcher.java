@@ -59,13 +59,22 @@ final class Fetcher {
     }
     try (InputStream body = response.body()) {
       if (response.statusCode() != 200) {
-        throw new IOException("HTTP " + response.statusCode() + " from " + request.uri());
+        throw new HttpStatusException(response.statusCode(), request.uri());
       }
       byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
       if (bytes.length > maxBytes) {
         throw new IOException("larger than " + maxBytes + " bytes: " + request.uri());
       }
       return bytes;
+    }
+  }
+
+  /** The server answered, but not with 200. */
+  static final class HttpStatusException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    HttpStatusException(int status, URI uri) {
+      super("HTTP " + status + " from " + uri);
     }
   }
 }

@@ -4,12 +4,15 @@ import io.certgate.core.revocation.OcspOutcome.Reason;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
+import java.net.http.HttpTimeoutException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x509.Extension;
@@ -31,6 +34,11 @@ final class HttpOcspClient implements OcspClient {
   private final Duration clockSkew;
   private final Fetcher fetcher;
   private final StatusCache cache;
+  private final long holdDownNanos;
+  private final Consumer<OcspFailure> onFailure;
+
+  /** Per responder, the System.nanoTime() before which it is not asked again (after a timeout). */
+  private final ConcurrentHashMap<URI, Long> quietUntil = new ConcurrentHashMap<>();
 
   HttpOcspClient(OcspClient.Builder b) {
     this.clock = b.clock;
@@ -42,6 +50,8 @@ final class HttpOcspClient implements OcspClient {
         new Fetcher(
             b.httpClient.orElseGet(() -> Fetcher.defaultClient(b.timeout)), b.timeout, 1 << 20);
     this.cache = new StatusCache(b.cacheSize);
+    this.holdDownNanos = b.holdDown.toNanos();
+    this.onFailure = b.onFailure;
   }
 
   @Override
@@ -77,6 +87,7 @@ final class HttpOcspClient implements OcspClient {
           "OCSP gave no status for serial {0}: {1}",
           id.getSerialNumber(),
           outcome.reason());
+      notify(OcspFailure.of(outcome.reason()));
     }
     return outcome;
   }
@@ -87,6 +98,9 @@ final class HttpOcspClient implements OcspClient {
         responderUrl.or(() -> DistributionPoints.ocsp(certificate).stream().findFirst());
     if (url.isEmpty()) {
       return OcspOutcome.failed(Reason.NO_RESPONDER);
+    }
+    if (quiet(url.get())) {
+      return OcspOutcome.failed(Reason.TIMEOUT); // timed out moments ago: not worth a thread
     }
     byte[] nonceBytes = new byte[NONCE_BYTES];
     random.nextBytes(nonceBytes);
@@ -102,10 +116,37 @@ final class HttpOcspClient implements OcspClient {
               .build()
               .getEncoded();
       response = fetcher.post(url.get(), "application/ocsp-request", request);
+    } catch (HttpTimeoutException e) {
+      if (holdDownNanos > 0) {
+        quietUntil.put(url.get(), System.nanoTime() + holdDownNanos);
+      }
+      return OcspOutcome.failed(Reason.TIMEOUT);
+    } catch (Fetcher.HttpStatusException e) {
+      return OcspOutcome.failed(Reason.HTTP_ERROR);
     } catch (IOException | org.bouncycastle.cert.ocsp.OCSPException e) {
       return OcspOutcome.failed(Reason.UNAVAILABLE);
     }
     return new OcspResponseCheck(issuer, trustedResponder, clock.instant(), clockSkew)
         .check(response, id, nonce, "OCSP " + url.get());
+  }
+
+  private boolean quiet(URI url) {
+    Long until = quietUntil.get(url);
+    if (until == null) {
+      return false;
+    }
+    if (System.nanoTime() - until < 0) {
+      return true;
+    }
+    quietUntil.remove(url, until);
+    return false;
+  }
+
+  private void notify(OcspFailure failure) {
+    try {
+      onFailure.accept(failure);
+    } catch (RuntimeException e) {
+      LOG.log(Level.DEBUG, "OCSP failure listener failed", e);
+    }
   }
 }

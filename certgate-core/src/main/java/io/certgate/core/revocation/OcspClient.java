@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Asks an OCSP responder (RFC 6960) over HTTP POST. Each request carries a fresh nonce that the
@@ -15,6 +16,10 @@ import java.util.Optional;
  * with id-kp-OCSPSigning, or by the locally configured responder; thisUpdate and nextUpdate are
  * checked with a clock-skew allowance. Good and revoked answers are cached (bounded, least recently
  * used evicted) until their nextUpdate.
+ *
+ * <p>A responder that timed out is not asked again for {@link Builder#holdDown} (nothing is
+ * established meanwhile), so a slow responder costs one timeout per hold-down rather than one per
+ * validation, and cannot tie up every thread that validates.
  */
 public interface OcspClient extends RevocationSource {
 
@@ -32,6 +37,8 @@ public interface OcspClient extends RevocationSource {
     Duration clockSkew = RevocationPolicy.DEFAULT_CLOCK_SKEW;
     int cacheSize = 10_000;
     Optional<HttpClient> httpClient = Optional.empty();
+    Duration holdDown = Duration.ofSeconds(5);
+    Consumer<OcspFailure> onFailure = failure -> {};
 
     private Builder() {}
 
@@ -74,6 +81,24 @@ public interface OcspClient extends RevocationSource {
       return this;
     }
 
+    /**
+     * After a timeout, how long the responder is left alone (default 5 s; zero asks every time).
+     * Measured in elapsed time, not on the validation clock.
+     */
+    public Builder holdDown(Duration holdDown) {
+      this.holdDown = Objects.requireNonNull(holdDown);
+      return this;
+    }
+
+    /**
+     * Told, on the validating thread, each time an exchange establishes nothing (metrics, alerts);
+     * it must return quickly and its exceptions are ignored.
+     */
+    public Builder onFailure(Consumer<OcspFailure> listener) {
+      this.onFailure = Objects.requireNonNull(listener);
+      return this;
+    }
+
     public Builder httpClient(HttpClient client) {
       this.httpClient = Optional.of(client);
       return this;
@@ -86,7 +111,11 @@ public interface OcspClient extends RevocationSource {
       if (random == null) {
         throw new IllegalArgumentException("a SecureRandom is required for nonces");
       }
-      if (timeout.isNegative() || timeout.isZero() || clockSkew.isNegative() || cacheSize < 1) {
+      if (timeout.isNegative()
+          || timeout.isZero()
+          || clockSkew.isNegative()
+          || holdDown.isNegative()
+          || cacheSize < 1) {
         throw new IllegalArgumentException("timeout and cache size must be positive");
       }
       return new HttpOcspClient(this);

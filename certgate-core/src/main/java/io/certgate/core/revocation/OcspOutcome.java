@@ -8,7 +8,12 @@ record OcspOutcome(Reason reason, Optional<RevocationStatus> status) {
   enum Reason {
     ESTABLISHED,
     NO_RESPONDER,
+    /** No answer within the timeout. */
+    TIMEOUT,
+    /** Connection refused, reset or similar. */
     UNAVAILABLE,
+    /** An HTTP status other than 200. */
+    HTTP_ERROR,
     MALFORMED,
     NOT_SUCCESSFUL,
     NONCE_MISMATCH,

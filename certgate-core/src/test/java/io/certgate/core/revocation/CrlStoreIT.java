@@ -85,6 +85,59 @@ class CrlStoreIT {
     }
   }
 
+  @Test
+  void reportsTheHeldCrlAndFailedDownloadsSinceTheLastGoodOne() throws Exception {
+    TestProvider provider = Pki.provider("state", KeyKind.EC_P256, clock);
+    Instant next = NOW.plus(Duration.ofHours(6));
+    java.net.URI url = server.put("/s.crl", provider.crl(NOW.minusSeconds(60), next).getEncoded());
+    try (CrlStore store = store(provider, url)) {
+      assertThat(revoked(store, provider, provider.issueUser("u").signature().certificate()))
+          .contains(false);
+      server.put("/s.crl", "not a CRL".getBytes(StandardCharsets.US_ASCII));
+      store.refreshNow();
+      store.refreshNow();
+
+      CrlState state = store.crls().get(0);
+      assertThat(state.url()).isEqualTo(url);
+      assertThat(state.thisUpdate()).contains(NOW.minusSeconds(60));
+      assertThat(state.nextUpdate()).contains(next);
+      assertThat(state.loadedAt()).contains(NOW);
+      assertThat(state.failedDownloads()).isEqualTo(2);
+      assertThat(state.currentAt(NOW)).isTrue();
+      assertThat(state.currentAt(next)).isFalse();
+    }
+  }
+
+  @Test
+  void aReplacingStoreKeepsThePredecessorsCrlWhileTheServerServesGarbage() throws Exception {
+    TestProvider provider = Pki.provider("handover", KeyKind.EC_P256, clock);
+    X509Certificate cert = provider.issueUser("u").signature().certificate();
+    provider.revoke(cert);
+    java.net.URI url =
+        server.put("/h.crl", provider.crl(NOW, NOW.plus(Duration.ofHours(6))).getEncoded());
+    try (CrlStore old = store(provider, url)) {
+      assertThat(revoked(old, provider, cert)).contains(true);
+      server.put("/h.crl", "garbage".getBytes(StandardCharsets.US_ASCII));
+      try (CrlStore replacement =
+              CrlStore.builder()
+                  .clock(clock)
+                  .issuers(provider.anchors())
+                  .crlUrls(List.of(url))
+                  .followDistributionPoints(false)
+                  .replacing(old)
+                  .build();
+          CrlStore fresh = store(provider, url)) {
+        replacement.refreshNow();
+        fresh.refreshNow();
+
+        assertThat(revoked(replacement, provider, cert)).contains(true);
+        assertThat(revoked(fresh, provider, cert)).isEmpty(); // without a predecessor: nothing
+        clock.advance(Duration.ofHours(7)); // past the inherited CRL's nextUpdate
+        assertThat(revoked(replacement, provider, cert)).isEmpty();
+      }
+    }
+  }
+
   private CrlStore store(TestProvider provider, java.net.URI url) {
     return CrlStore.builder()
         .clock(clock)

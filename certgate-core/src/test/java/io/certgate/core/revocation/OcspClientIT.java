@@ -8,13 +8,16 @@ import io.certgate.core.support.OcspTestResponder;
 import io.certgate.core.support.OcspTestResponder.Fault;
 import io.certgate.core.support.Pki;
 import io.certgate.testpki.KeyKind;
+import io.certgate.testpki.OcspResponder;
 import io.certgate.testpki.TestProvider;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +57,7 @@ class OcspClientIT {
     "BAD_SIGNATURE, BAD_SIGNATURE",
     "STATUS_UNKNOWN, STATUS_UNKNOWN",
     "EXPIRED_ANSWER, NOT_CURRENT",
-    "DOWN, UNAVAILABLE"
+    "DOWN, HTTP_ERROR"
   })
   void namesWhyAnAnswerEstablishesNothing(Fault fault, Reason reason) {
     responder.fault(fault);
@@ -153,6 +156,57 @@ class OcspClientIT {
           .hasValueSatisfying(s -> assertThat(s.revoked()).isFalse());
       assertThat(own.requests()).isEqualTo(2);
     }
+  }
+
+  @Test
+  void aSlowResponderTimesOutOnceThenIsLeftAloneForTheHoldDown() throws Exception {
+    TestProvider slowCa = Pki.provider("ocsp-slow", KeyKind.EC_P256, CLOCK);
+    List<OcspFailure> failures = new CopyOnWriteArrayList<>();
+    try (OcspResponder slow = OcspResponder.start()) {
+      slow.add(slowCa).mode(OcspResponder.Mode.SLOW);
+      slow.delay(Duration.ofSeconds(10));
+      HttpOcspClient client =
+          new HttpOcspClient(
+              OcspClient.builder()
+                  .clock(CLOCK)
+                  .secureRandom(new SecureRandom())
+                  .responderUrl(Optional.of(slow.url()))
+                  .timeout(Duration.ofMillis(500))
+                  .holdDown(Duration.ofMinutes(1))
+                  .onFailure(failures::add));
+      X509Certificate user = slowCa.issueUser("slow").signature().certificate();
+
+      long start = System.nanoTime();
+      assertThat(client.ask(user, slowCa.issuingCertificate()).reason()).isEqualTo(Reason.TIMEOUT);
+      assertThat(client.ask(user, slowCa.issuingCertificate()).reason()).isEqualTo(Reason.TIMEOUT);
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      assertThat(took).isLessThan(Duration.ofSeconds(5)); // one timeout, not the 10 s delay
+      assertThat(slow.requestCount()).isEqualTo(1); // the second was not sent
+      assertThat(failures).containsExactly(OcspFailure.TIMEOUT, OcspFailure.TIMEOUT);
+    }
+  }
+
+  @Test
+  void reportsEachFailureToTheListenerByKind() {
+    List<OcspFailure> failures = new CopyOnWriteArrayList<>();
+    HttpOcspClient client =
+        new HttpOcspClient(
+            OcspClient.builder()
+                .clock(CLOCK)
+                .secureRandom(new SecureRandom())
+                .responderUrl(Optional.of(responder.url()))
+                .onFailure(failures::add));
+    for (Fault fault : List.of(Fault.DOWN, Fault.BAD_SIGNATURE, Fault.WRONG_NONCE)) {
+      responder.fault(fault);
+      client.status(cert, provider.issuingCertificate());
+    }
+    responder.fault(Fault.NONE);
+    client.status(cert, provider.issuingCertificate());
+
+    assertThat(failures)
+        .containsExactly(
+            OcspFailure.HTTP_ERROR, OcspFailure.BAD_SIGNATURE, OcspFailure.BAD_RESPONSE);
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.certgate.core.auth.ChallengeCheck;
 import io.certgate.core.auth.ValidatedToken;
 import io.certgate.core.cert.CertificateValidator;
 import io.certgate.core.cert.ProviderTrust;
+import io.certgate.core.revocation.CrlState;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
@@ -14,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +39,7 @@ final class DbTrustRegistry implements TrustRegistry {
   private final String origin;
   private final Duration timeout;
   private final MeterRegistry meters;
+  private final RevocationMetrics revocationMetrics;
   private volatile @Nullable State state;
 
   DbTrustRegistry(
@@ -51,6 +55,7 @@ final class DbTrustRegistry implements TrustRegistry {
     this.origin = origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin;
     this.timeout = timeout;
     this.meters = meters;
+    this.revocationMetrics = new RevocationMetrics(meters, clock, this::crlStates);
   }
 
   private record State(CertificateValidator certificates, AuthTokenValidator tokens) {}
@@ -89,13 +94,22 @@ final class DbTrustRegistry implements TrustRegistry {
     current().certificates().refreshCrls();
   }
 
-  /** Rebuilds the validator from the table. */
+  /**
+   * Rebuilds the validator from the table. The new one starts from the CRLs the old one holds, so a
+   * CRL server failing at that moment cannot take away a CRL that is still current.
+   */
   synchronized void reload() {
     State old = state;
-    state = build();
+    state = build(Optional.ofNullable(old).map(State::certificates));
     if (old != null) {
       old.certificates().close();
     }
+  }
+
+  /** The CRLs held per provider code (monitoring); empty before the validator is first built. */
+  Map<String, List<CrlState>> crlStates() {
+    State s = state;
+    return s == null ? Map.of() : s.certificates().crlStates();
   }
 
   /** The timeout configured for CRL and OCSP requests. */
@@ -108,7 +122,7 @@ final class DbTrustRegistry implements TrustRegistry {
     if (s == null) {
       synchronized (this) {
         if (state == null) {
-          state = build();
+          state = build(Optional.empty());
         }
         s = state;
       }
@@ -116,7 +130,7 @@ final class DbTrustRegistry implements TrustRegistry {
     return s;
   }
 
-  private State build() {
+  private State build(Optional<CertificateValidator> previous) {
     List<ProviderTrust> trusted = new ArrayList<>();
     for (Provider p : providers.all()) {
       try {
@@ -126,8 +140,15 @@ final class DbTrustRegistry implements TrustRegistry {
         log.warn("CA provider {} skipped: {}", p.code(), e.getMessage());
       }
     }
-    CertificateValidator certificates =
-        CertificateValidator.builder().clock(clock).secureRandom(random).providers(trusted).build();
+    CertificateValidator.Builder b =
+        CertificateValidator.builder()
+            .clock(clock)
+            .secureRandom(random)
+            .providers(trusted)
+            .onOcspFailure(revocationMetrics::ocspFailed);
+    previous.ifPresent(b::replacing);
+    CertificateValidator certificates = b.build();
+    revocationMetrics.track(certificates.crlStates().keySet());
     return new State(
         certificates, AuthTokenValidator.builder().certificateValidator(certificates).build());
   }
