@@ -13,13 +13,14 @@ import java.util.Locale;
 
 /**
  * The listing benchmark's command line: seeds as {@link LoadGen} does (same options), then measures
- * the trivial request and the CA用户管理 listing ({@link ListingBenchmark}) at the same concurrency in
- * one run, prints the table and writes {@code listing-report.md} to the output folder. Exit status
- * 0 when every request got its expected answer, 1 when any did not, 2 for a usage error.
+ * the trivial request and the CA用户管理 listing ({@link ListingBenchmark}) back to back at each
+ * concurrency of {@code --levels} (default {@code --concurrency}) on one seed, prints the table and
+ * writes {@code listing-report.md} to the output folder. Exit status 0 when every request got its
+ * expected answer, 1 when any did not, 2 for a usage error.
  *
  * <pre>
  * java -cp certgate-loadgen/target/certgate-loadgen.jar io.certgate.loadgen.ListingLoad
- *     [--requests N] [--concurrency C] [--trivial N] [seed options of LoadGen] [--out DIR]
+ *     [--requests N] [--levels C1,C2,…] [--trivial N] [seed options of LoadGen] [--out DIR]
  * </pre>
  */
 public final class ListingLoad {
@@ -28,11 +29,16 @@ public final class ListingLoad {
   public static void main(String[] args) {
     List<String> rest = new ArrayList<>();
     int requests = 4000;
+    List<Integer> levels = new ArrayList<>();
     LoadSettings settings;
     try {
       for (int i = 0; i < args.length; i++) {
         if ("--requests".equals(args[i]) && i + 1 < args.length) {
           requests = Integer.parseInt(args[++i].replace("_", ""));
+        } else if ("--levels".equals(args[i]) && i + 1 < args.length) {
+          for (String level : args[++i].split(",")) {
+            levels.add(Integer.parseInt(level.strip()));
+          }
         } else {
           rest.add(args[i]);
         }
@@ -41,26 +47,41 @@ public final class ListingLoad {
         rest.addAll(List.of("--out", "certgate-loadgen/target/listing"));
       }
       settings = LoadGen.parse(rest.toArray(String[]::new));
+      if (levels.isEmpty()) {
+        levels.add(settings.concurrency());
+      }
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.exit(2);
       return;
     }
-    String markdown;
+    StringBuilder markdown = new StringBuilder();
     long errors;
     try (SeededPlatform platform =
         SeededPlatform.start(settings.serverJar(), settings.out(), settings.plan(), List.of())) {
       ListingBenchmark.prepare(platform.postgres());
-      Errors e = new Errors();
-      String load = loadAverage();
-      ListingReport report = measure(platform, settings, requests, e);
-      markdown = report.markdown(load, loadAverage());
-      errors = e.count();
+      errors = 0;
+      for (int level : levels) {
+        LoadSettings at =
+            new LoadSettings(
+                settings.plan(),
+                settings.journeys(),
+                level,
+                settings.trivialRequests(),
+                settings.rawVerifyTime(),
+                settings.serverJar(),
+                settings.out());
+        Errors e = new Errors();
+        String load = loadAverage();
+        ListingReport report = measure(platform, at, requests, e);
+        markdown.append(report.markdown(load, loadAverage())).append('\n');
+        errors += e.count();
+      }
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
     System.out.println(markdown);
-    write(settings.out().resolve("listing-report.md"), markdown);
+    write(settings.out().resolve("listing-report.md"), markdown.toString());
     System.out.println("written: " + settings.out().resolve("listing-report.md"));
     System.exit(errors == 0 ? 0 : 1);
   }
