@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,18 +22,25 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/ca/challenges}: a LOGIN challenge for anyone (the login page), a BIND challenge
- * only for a signed-in user allowed to bind CAs of the target user.
+ * only for a signed-in user allowed to bind CAs of the target user. Per client IP at most {@code
+ * certgate.ca.challenge-ip-attempts} (120) a minute.
  */
 @RestController
 class ChallengeController {
   private final CaChallenges challenges;
   private final Users users;
   private final RateLimiter limits;
+  private final int ipAttempts;
 
-  ChallengeController(CaChallenges challenges, Users users, RateLimiter limits) {
+  ChallengeController(
+      CaChallenges challenges,
+      Users users,
+      RateLimiter limits,
+      @Value("${certgate.ca.challenge-ip-attempts:120}") int ipAttempts) {
     this.challenges = challenges;
     this.users = users;
     this.limits = limits;
+    this.ipAttempts = ipAttempts;
   }
 
   record ChallengeRequest(@NotNull ChallengePurpose purpose, @Nullable Long userId) {}
@@ -49,7 +57,7 @@ class ChallengeController {
       @Nullable Authentication authentication,
       HttpServletRequest request) {
     if (!limits.tryAcquire(
-        "ca-challenge-ip:" + request.getRemoteAddr(), 120, Duration.ofMinutes(1))) {
+        "ca-challenge-ip:" + request.getRemoteAddr(), ipAttempts, Duration.ofMinutes(1))) {
       throw new ApiException(ErrorCode.RATE_LIMITED);
     }
     if (body.purpose() == ChallengePurpose.LOGIN) {

@@ -1,0 +1,81 @@
+package io.certgate.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.certgate.server.PostgresRestartIT.Op;
+import io.certgate.server.PostgresRestartIT.Outcome;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Counts and judges the answers of a load run across an outage. */
+final class LoadReport {
+  /** What each kind of request may answer, as "status CODE" ("201 " for a success). */
+  private static final Map<Op, Set<String>> EXPECTED =
+      Map.of(
+          Op.BIND, Set.of("201 ", "503 INTERNAL"),
+          Op.CONTESTED_BIND, Set.of("201 ", "409 CA_ALREADY_BOUND", "503 INTERNAL"),
+          Op.LOGIN, Set.of("200 ", "503 INTERNAL"),
+          Op.RENEWED_LOGIN, Set.of("200 ", "503 INTERNAL"));
+
+  private LoadReport() {}
+
+  static void print(Collection<Outcome> outcomes, long stoppedAt, long startedAt) {
+    Map<String, Long> counts =
+        outcomes.stream()
+            .collect(Collectors.groupingBy(Outcome::key, TreeMap::new, Collectors.counting()));
+    StringBuilder out = new StringBuilder();
+    out.append(
+        "PostgresRestartIT: %d requests; PostgreSQL stopped at %d ms, started at %d ms%n"
+            .formatted(outcomes.size(), stoppedAt, startedAt));
+    counts.forEach((k, n) -> out.append("  %-40s %5d%n".formatted(k, n)));
+    for (String node : new String[] {"A", "B"}) {
+      long back = PostgresRestartIT.recovered(outcomes, node, startedAt);
+      long firstError =
+          outcomes.stream()
+              .filter(o -> o.node().equals(node) && o.status() == 503)
+              .mapToLong(Outcome::atMillis)
+              .min()
+              .orElse(-1);
+      long lastError =
+          outcomes.stream()
+              .filter(o -> o.node().equals(node) && o.status() == 503)
+              .mapToLong(Outcome::atMillis)
+              .max()
+              .orElse(-1);
+      out.append(
+          "  node %s: 503s answered from %d to %d ms; first success after the start at %d ms (%d ms after it)%n"
+              .formatted(node, firstError, lastError, back, back < 0 ? -1 : back - startedAt));
+    }
+    out.append("  503s (node start->end ms):");
+    outcomes.stream()
+        .filter(o -> o.status() == 503)
+        .sorted(java.util.Comparator.comparingLong(Outcome::startMillis))
+        .forEach(o -> out.append(" %s %d->%d".formatted(o.node(), o.startMillis(), o.atMillis())));
+    out.append('\n');
+    outcomes.stream()
+        .filter(o -> o.status() >= 500)
+        .map(o -> o.status() + " " + o.raw())
+        .distinct()
+        .forEach(m -> out.append("  answer: ").append(m).append('\n'));
+    System.out.print(out);
+  }
+
+  /** No 500, no dropped connection, no stack trace: only the answers each request may give. */
+  static void assertOnlyExpectedAnswers(Collection<Outcome> outcomes) {
+    for (Outcome o : outcomes) {
+      assertThat(EXPECTED.get(o.op()))
+          .as("%s on node %s answered %d %s", o.op(), o.node(), o.status(), o.raw())
+          .contains(o.status() + " " + (o.status() < 300 ? "" : o.error()));
+      if (o.status() >= 400) {
+        assertThat(o.contentType()).as(o.raw()).contains("json");
+        assertThat(o.body()).as(o.raw()).isNotNull();
+        assertThat(o.body().propertyNames()).containsExactlyInAnyOrder("error", "message");
+        assertThat(o.raw())
+            .doesNotContain("Exception", "at io.", "at org.", "SQL", "postgres", "jdbc");
+      }
+    }
+  }
+}
