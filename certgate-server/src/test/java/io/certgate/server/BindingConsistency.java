@@ -2,8 +2,8 @@ package io.certgate.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.certgate.server.PostgresRestartIT.Op;
-import io.certgate.server.PostgresRestartIT.Outcome;
+import io.certgate.server.FaultLoad.Op;
+import io.certgate.server.FaultLoad.Outcome;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;

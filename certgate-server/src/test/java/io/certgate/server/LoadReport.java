@@ -2,9 +2,10 @@ package io.certgate.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.certgate.server.PostgresRestartIT.Op;
-import io.certgate.server.PostgresRestartIT.Outcome;
+import io.certgate.server.FaultLoad.Op;
+import io.certgate.server.FaultLoad.Outcome;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -32,7 +33,12 @@ final class LoadReport {
             .formatted(outcomes.size(), stoppedAt, startedAt));
     counts.forEach((k, n) -> out.append("  %-40s %5d%n".formatted(k, n)));
     for (String node : new String[] {"A", "B"}) {
-      long back = PostgresRestartIT.recovered(outcomes, node, startedAt);
+      long back =
+          outcomes.stream()
+              .filter(o -> o.node().equals(node) && o.atMillis() > startedAt && o.succeeded())
+              .mapToLong(Outcome::atMillis)
+              .min()
+              .orElse(-1);
       long firstError =
           outcomes.stream()
               .filter(o -> o.node().equals(node) && o.status() == 503)
@@ -52,7 +58,7 @@ final class LoadReport {
     out.append("  503s (node start->end ms):");
     outcomes.stream()
         .filter(o -> o.status() == 503)
-        .sorted(java.util.Comparator.comparingLong(Outcome::startMillis))
+        .sorted(Comparator.comparingLong(Outcome::startMillis))
         .forEach(o -> out.append(" %s %d->%d".formatted(o.node(), o.startMillis(), o.atMillis())));
     out.append('\n');
     outcomes.stream()
