@@ -21,13 +21,16 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * The {@link TrustRegistry} over the {@code ca_providers} table. The validator (with its CRL
  * background refresh) is built on first use and rebuilt by {@link #reload()} after every change;
  * the previous one is closed, which only stops its refreshing, so validations still running on it
- * complete.
+ * complete. A change made through another node of a cluster is picked up by {@link
+ * #reloadIfChanged()} within {@code certgate.ca.providers-check}.
  */
 @Component
 final class DbTrustRegistry implements TrustRegistry {
@@ -58,7 +61,9 @@ final class DbTrustRegistry implements TrustRegistry {
     this.revocationMetrics = new RevocationMetrics(meters, clock, this::crlStates);
   }
 
-  private record State(CertificateValidator certificates, AuthTokenValidator tokens) {}
+  /** The validator and the rows it was built from. */
+  private record State(
+      CertificateValidator certificates, AuthTokenValidator tokens, List<Provider> source) {}
 
   @Override
   public ValidatedToken validate(String tokenJson, ChallengeCheck challenge)
@@ -106,6 +111,31 @@ final class DbTrustRegistry implements TrustRegistry {
     }
   }
 
+  /**
+   * In cluster mode another node may have added or changed a provider: its own validator is rebuilt
+   * at once, this one when the table no longer matches the rows it was built from, so that no node
+   * keeps refusing a new provider's locks, or trusting anchors an administrator removed, for longer
+   * than the check interval. Reading a few provider rows is cheap next to the logins served
+   * meanwhile. While the database is away the check is skipped and the validator kept.
+   */
+  @Scheduled(
+      fixedDelayString = "${certgate.ca.providers-check:10s}",
+      initialDelayString = "${certgate.ca.providers-check:10s}")
+  void reloadIfChanged() {
+    State s = state;
+    if (s == null) {
+      return; // first use reads the table
+    }
+    try {
+      if (!providers.all().equals(s.source())) {
+        log.info("CA providers changed in the database: reloading");
+        reload();
+      }
+    } catch (DataAccessException e) {
+      log.warn("CA providers not checked for changes: {}", e.getMessage());
+    }
+  }
+
   /** The CRLs held per provider code (monitoring); empty before the validator is first built. */
   Map<String, List<CrlState>> crlStates() {
     State s = state;
@@ -131,8 +161,9 @@ final class DbTrustRegistry implements TrustRegistry {
   }
 
   private State build(Optional<CertificateValidator> previous) {
+    List<Provider> source = providers.all();
     List<ProviderTrust> trusted = new ArrayList<>();
-    for (Provider p : providers.all()) {
+    for (Provider p : source) {
       try {
         trusted.add(ProviderSpec.trust(p, timeout));
       } catch (IllegalArgumentException e) {
@@ -150,7 +181,9 @@ final class DbTrustRegistry implements TrustRegistry {
     CertificateValidator certificates = b.build();
     revocationMetrics.track(certificates.crlStates().keySet());
     return new State(
-        certificates, AuthTokenValidator.builder().certificateValidator(certificates).build());
+        certificates,
+        AuthTokenValidator.builder().certificateValidator(certificates).build(),
+        source);
   }
 
   @PreDestroy
