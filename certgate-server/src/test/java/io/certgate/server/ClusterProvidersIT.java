@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A CA provider added or changed through one node is trusted the same way by the other within the
- * providers check interval (1 s in {@link FaultCluster}), although each node keeps its validator in
- * memory: otherwise a node would refuse a new provider's locks, or keep trusting anchors an
- * administrator removed, until restarted.
+ * providers poll interval ({@code certgate.ca.providers-poll}, 1 s in {@link FaultCluster}),
+ * although each node keeps its validator in memory: otherwise a node would refuse a new provider's
+ * locks, or keep trusting anchors an administrator removed, until restarted.
  */
 class ClusterProvidersIT {
   private static FaultCluster cluster;
@@ -39,7 +39,7 @@ class ClusterProvidersIT {
   }
 
   @Test
-  void aProviderAddedThenChangedOnOneNodeReachesTheOtherWithinTheCheckInterval() throws Exception {
+  void aProviderAddedThenChangedOnOneNodeReachesTheOtherWithinThePollInterval() throws Exception {
     // node B builds its validator before the provider exists
     TestProvider unknown = TestProvider.create("unknown", KeyKind.EC_P256, Instant.now());
     assertThat(FaultCluster.caLogin(cluster.b, unknown.issueUser("未知").signature()).error())

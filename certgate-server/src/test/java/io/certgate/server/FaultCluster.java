@@ -71,7 +71,7 @@ final class FaultCluster implements AutoCloseable {
                 "--certgate.data-dir=" + Files.createTempDirectory("certgate-fault-node"),
                 "--certgate.captcha=off",
                 "--certgate.login.ip-attempts=1000",
-                "--certgate.ca.providers-check=1s",
+                "--certgate.ca.providers-poll=1s",
                 "--certgate.admin.username=" + PlatformIT.ADMIN,
                 "--certgate.admin.password=" + PlatformIT.ADMIN_PASSWORD,
                 "--certgate.sms.gateway=log");
@@ -111,7 +111,7 @@ final class FaultCluster implements AutoCloseable {
   /**
    * Region, organisation and a provider of this key kind enabled there, through the admin API;
    * returns once both nodes trust the provider (a node learns of a provider registered through the
-   * other within the providers check interval).
+   * other within the providers poll interval).
    */
   Ca ca(Browser admin, KeyKind kind, Clock providerClock) throws InterruptedException {
     Ca ca = register(admin, kind, providerClock);

@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
  * The {@link TrustRegistry} over the {@code ca_providers} table. The validator (with its CRL
  * background refresh) is built on first use and rebuilt by {@link #reload()} after every change;
  * the previous one is closed, which only stops its refreshing, so validations still running on it
- * complete. A change made through another node of a cluster is picked up by {@link
- * #reloadIfChanged()} within {@code certgate.ca.providers-check}.
+ * complete. Each node polls the table too, so a change made through another node of a cluster
+ * reaches it within {@code certgate.ca.providers-poll} (default 30 s).
  */
 @Component
 final class DbTrustRegistry implements TrustRegistry {
@@ -61,7 +61,7 @@ final class DbTrustRegistry implements TrustRegistry {
     this.revocationMetrics = new RevocationMetrics(meters, clock, this::crlStates);
   }
 
-  /** The validator and the rows it was built from. */
+  /** A validator and the table rows it was built from. */
   private record State(
       CertificateValidator certificates, AuthTokenValidator tokens, List<Provider> source) {}
 
@@ -111,31 +111,6 @@ final class DbTrustRegistry implements TrustRegistry {
     }
   }
 
-  /**
-   * In cluster mode another node may have added or changed a provider: its own validator is rebuilt
-   * at once, this one when the table no longer matches the rows it was built from, so that no node
-   * keeps refusing a new provider's locks, or trusting anchors an administrator removed, for longer
-   * than the check interval. Reading a few provider rows is cheap next to the logins served
-   * meanwhile. While the database is away the check is skipped and the validator kept.
-   */
-  @Scheduled(
-      fixedDelayString = "${certgate.ca.providers-check:10s}",
-      initialDelayString = "${certgate.ca.providers-check:10s}")
-  void reloadIfChanged() {
-    State s = state;
-    if (s == null) {
-      return; // first use reads the table
-    }
-    try {
-      if (!providers.all().equals(s.source())) {
-        log.info("CA providers changed in the database: reloading");
-        reload();
-      }
-    } catch (DataAccessException e) {
-      log.warn("CA providers not checked for changes: {}", e.getMessage());
-    }
-  }
-
   /** The CRLs held per provider code (monitoring); empty before the validator is first built. */
   Map<String, List<CrlState>> crlStates() {
     State s = state;
@@ -160,9 +135,32 @@ final class DbTrustRegistry implements TrustRegistry {
     return s;
   }
 
+  /**
+   * Rebuilds when the table no longer matches what the validator was built from. A change made
+   * through this node rebuilds at once; this catches changes made through another node of a cluster
+   * (or by the directory loader of another node), within the poll interval.
+   */
+  @Scheduled(
+      fixedDelayString = "${certgate.ca.providers-poll:30s}",
+      initialDelayString = "${certgate.ca.providers-poll:30s}")
+  void followTable() {
+    State s = state;
+    if (s == null) {
+      return; // built from the table on first use
+    }
+    try {
+      if (!providers.all().equals(s.source())) {
+        log.info("CA providers changed in the database: rebuilding the validator");
+        reload();
+      }
+    } catch (DataAccessException e) {
+      log.warn("CA providers not re-read: {}", e.getMessage()); // kept until the next poll
+    }
+  }
+
   private State build(Optional<CertificateValidator> previous) {
-    List<Provider> source = providers.all();
     List<ProviderTrust> trusted = new ArrayList<>();
+    List<Provider> source = providers.all();
     for (Provider p : source) {
       try {
         trusted.add(ProviderSpec.trust(p, timeout));
