@@ -89,7 +89,7 @@ final class BindingConsistency {
             .filter(r -> !answered.contains(id(r, "id")) && !preBound.contains(r.get("lock_id")))
             .count();
     System.out.printf(
-        "PostgresRestartIT: %d binding rows = %d bound before + %d answered 201 + %d committed"
+        "%d binding rows = %d bound before + %d answered 201 + %d committed"
             + " though answered 503; %d renewed; contested locks bound: %d of %d%n",
         rows.size(),
         preBound.size(),

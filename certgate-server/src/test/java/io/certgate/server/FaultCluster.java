@@ -71,6 +71,7 @@ final class FaultCluster implements AutoCloseable {
                 "--certgate.data-dir=" + Files.createTempDirectory("certgate-fault-node"),
                 "--certgate.captcha=off",
                 "--certgate.login.ip-attempts=1000",
+                "--certgate.ca.providers-poll=1s",
                 "--certgate.admin.username=" + PlatformIT.ADMIN,
                 "--certgate.admin.password=" + PlatformIT.ADMIN_PASSWORD,
                 "--certgate.sms.gateway=log");
@@ -107,8 +108,28 @@ final class FaultCluster implements AutoCloseable {
     return b;
   }
 
+  /**
+   * Region, organisation and a provider of this key kind enabled there, through the admin API;
+   * returns once both nodes trust the provider (a node learns of a provider registered through the
+   * other within the providers poll interval).
+   */
+  Ca ca(Browser admin, KeyKind kind, Clock providerClock) throws InterruptedException {
+    Ca ca = register(admin, kind, providerClock);
+    Credential probe = ca.provider().issueUser("探针").signature();
+    for (Node node : List.of(a, b)) {
+      long deadline = System.nanoTime() + 15_000_000_000L;
+      while (caLogin(node, probe).error().equals("CERT_UNTRUSTED")) {
+        assertThat(System.nanoTime())
+            .as("node %s trusts the provider", node.name())
+            .isLessThan(deadline);
+        Thread.sleep(100);
+      }
+    }
+    return ca;
+  }
+
   /** Region, organisation and a provider of this key kind enabled there, through the admin API. */
-  static Ca ca(Browser admin, KeyKind kind, Clock providerClock) {
+  static Ca register(Browser admin, KeyKind kind, Clock providerClock) {
     admin.post("/api/admin/regions", "{\"code\":\"330000\",\"name\":\"浙江省\",\"caEnabled\":true}");
     String region = "3" + (50000 + ThreadLocalRandom.current().nextInt(49999));
     Browser.Res r =

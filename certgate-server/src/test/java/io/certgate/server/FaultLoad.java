@@ -152,14 +152,18 @@ final class FaultLoad {
         return;
       }
       long member = members.get(ThreadLocalRandom.current().nextInt(members.size()));
-      outcomes.add(
+      boolean bind = op == Op.BIND || op == Op.CONTESTED_BIND;
+      Outcome o =
           call(
               op,
               node,
               () ->
-                  op == Op.BIND || op == Op.CONTESTED_BIND
-                      ? FaultCluster.bind(actor, member, lock)
-                      : FaultCluster.caLogin(node, lock)));
+                  bind ? FaultCluster.bind(actor, member, lock) : FaultCluster.caLogin(node, lock));
+      outcomes.add(o);
+      if (bind && o.status() == 401) {
+        // the session went with a Redis restart: sign in again, as the page would send one to
+        FaultCluster.passwordLogin(actor);
+      }
       pause(20);
     }
   }

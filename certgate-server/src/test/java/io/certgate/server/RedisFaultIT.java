@@ -47,7 +47,7 @@ class RedisFaultIT {
     FaultCluster.Node b = cluster.b;
     Browser onA = FaultCluster.admin(a);
     Browser onB = FaultCluster.admin(b);
-    FaultCluster.Ca ca = FaultCluster.ca(onA, KeyKind.EC_P256, Clock.systemUTC());
+    FaultCluster.Ca ca = cluster.ca(onA, KeyKind.EC_P256, Clock.systemUTC());
     long first = FaultCluster.member(onA, ca.organization());
     long second = FaultCluster.member(onA, ca.organization());
 
@@ -124,6 +124,51 @@ class RedisFaultIT {
         .singleElement()
         .satisfies(r -> assertThat(((Number) r.get("n")).longValue()).isEqualTo(7));
     assertThat(onA.get("/api/admin/audit/verify").json().path("valid").asBoolean()).isTrue();
+  }
+
+  @Test
+  void concurrentBindsAndLoginsThroughARedisOutageLeaveNoHalfWrittenBinding() throws Exception {
+    TestClock providerClock = new TestClock();
+    Browser admin = FaultCluster.admin(cluster.a);
+    FaultCluster.Ca ca = cluster.ca(admin, KeyKind.EC_P256, providerClock);
+    List<Long> members = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      members.add(FaultCluster.member(admin, ca.organization()));
+    }
+    FaultLoad load = new FaultLoad(admin, ca, members, providerClock);
+    load.start(cluster, 8);
+    Thread.sleep(2000);
+    long stopping = load.millis();
+    cluster.redis.stop();
+    long down = load.millis();
+    Thread.sleep(3000);
+    cluster.redis.start();
+    long up = load.millis();
+    long deadline = up + 30_000;
+    while (load.millis() < deadline
+        && (load.recovered("A", up) < 0
+            || load.recovered("B", up) < 0
+            || load.millis() < Math.max(load.recovered("A", up), load.recovered("B", up)) + 2000)) {
+      Thread.sleep(100);
+    }
+    load.stop();
+
+    List<FaultLoad.Outcome> outcomes = load.outcomes();
+    LoadReport report = LoadReport.cacheOutage();
+    report.print(outcomes, stopping, up);
+    report.assertOnlyExpectedAnswers(outcomes);
+    for (String node : List.of("A", "B")) {
+      assertThat(load.recovered(node, up)).as("node %s recovers", node).isGreaterThanOrEqualTo(0);
+      assertThat(outcomes)
+          .as("node %s answered 503 while Redis was down", node)
+          .anyMatch(o -> o.node().equals(node) && o.status() == 503 && o.startMillis() >= down);
+    }
+    assertThat(outcomes)
+        .as("binds succeed again after Redis returns, on both nodes")
+        .anyMatch(o -> o.node().equals("A") && o.status() == 201 && o.startMillis() > up)
+        .anyMatch(o -> o.node().equals("B") && o.status() == 201 && o.startMillis() > up);
+    new BindingConsistency(cluster, ca.provider().code())
+        .check(outcomes, load.preBound(), load.contestedLockIds());
   }
 
   private static void assertRedisOutage(Browser.Res r) {
