@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -23,6 +25,7 @@ public final class Browser {
   private final CookieManager cookies = new CookieManager();
   private final HttpClient client;
   private boolean sendCsrf = true;
+  private final Map<String, String> headers = new LinkedHashMap<>();
 
   public Browser(int port) {
     this.base = "http://localhost:" + port;
@@ -42,6 +45,15 @@ public final class Browser {
     public Optional<String> header(String name) {
       return raw.headers().firstValue(name);
     }
+  }
+
+  /**
+   * Sends this header on every request, e.g. {@code X-Forwarded-For} to stand for one client among
+   * many behind a load balancer.
+   */
+  public Browser header(String name, String value) {
+    headers.put(name, value);
+    return this;
   }
 
   public Browser withoutCsrf() {
@@ -110,6 +122,7 @@ public final class Browser {
   }
 
   private Res send(HttpRequest.Builder builder) {
+    headers.forEach(builder::header);
     try {
       HttpResponse<String> r = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
       return new Res(r.statusCode(), r.body(), r);

@@ -12,8 +12,11 @@ import java.util.concurrent.TimeUnit;
  * A throw-away PostgreSQL 15 from Debian's binaries: initdb in a temporary folder, started on a
  * free loopback port, stopped and deleted when the JVM exits. initdb refuses to run as root, so as
  * root it runs through {@code runuser -u postgres}.
+ *
+ * <p>{@link #get()} is the instance the Postgres* suites of one JVM share; a test that stops the
+ * database takes its own from {@link #dedicated()}, so the shared one never goes away under others.
  */
-public final class PostgresServer {
+public final class PostgresServer implements AutoCloseable {
   public static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
   private static PostgresServer instance;
 
@@ -34,7 +37,7 @@ public final class PostgresServer {
   public static synchronized PostgresServer get() {
     if (instance == null) {
       try {
-        instance = start();
+        instance = create();
       } catch (IOException e) {
         throw new IllegalStateException("cannot start PostgreSQL: " + e.getMessage(), e);
       }
@@ -42,11 +45,56 @@ public final class PostgresServer {
     return instance;
   }
 
+  /**
+   * A server of its own (own folder, own port) for a test that stops and restarts it; {@link
+   * #close()} deletes it, the JVM's exit does too if the test does not.
+   */
+  public static PostgresServer dedicated() throws IOException {
+    return create();
+  }
+
   public String jdbcUrl() {
     return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
   }
 
-  private static PostgresServer start() throws IOException {
+  /**
+   * Stops the server the way an operator's restart does ({@code pg_ctl stop -m fast}): open
+   * connections are terminated, open transactions roll back, new connections are refused.
+   */
+  public synchronized void stop() throws IOException {
+    run(List.of(BIN.resolve("pg_ctl").toString(), "-D", data(), "-m", "fast", "-w", "stop"), true);
+  }
+
+  /** Starts a stopped server again on the same port and data. */
+  public synchronized void start() throws IOException {
+    run(
+        List.of(
+            BIN.resolve("pg_ctl").toString(),
+            "-D",
+            data(),
+            "-l",
+            dir.resolve("log").toString(),
+            "-w",
+            "-o",
+            options(dir, port),
+            "start"),
+        true);
+  }
+
+  private String data() {
+    return dir.resolve("data").toString();
+  }
+
+  private static String options(Path dir, int port) {
+    return "-p "
+        + port
+        + " -k "
+        + dir
+        + " -c listen_addresses=127.0.0.1 -c fsync=off"
+        + " -c synchronous_commit=off -c full_page_writes=off";
+  }
+
+  private static PostgresServer create() throws IOException {
     Path dir = Files.createTempDirectory("certgate-pg");
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
@@ -79,31 +127,30 @@ public final class PostgresServer {
             dir.resolve("log").toString(),
             "-w",
             "-o",
-            "-p "
-                + port
-                + " -k "
-                + dir
-                + " -c listen_addresses=127.0.0.1 -c fsync=off"
-                + " -c synchronous_commit=off -c full_page_writes=off",
+            options(dir, port),
             "start"),
         true);
     PostgresServer server = new PostgresServer(dir, port);
-    Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close));
     return server;
   }
 
-  private void stop() {
+  /** Stops the server at once and deletes its folder (also safe when already stopped). */
+  @Override
+  public synchronized void close() {
     try {
-      run(
-          List.of(
-              BIN.resolve("pg_ctl").toString(),
-              "-D",
-              dir.resolve("data").toString(),
-              "-m",
-              "immediate",
-              "-w",
-              "stop"),
-          true);
+      if (Files.exists(dir.resolve("data/postmaster.pid"))) {
+        run(
+            List.of(
+                BIN.resolve("pg_ctl").toString(),
+                "-D",
+                dir.resolve("data").toString(),
+                "-m",
+                "immediate",
+                "-w",
+                "stop"),
+            true);
+      }
       run(List.of("rm", "-rf", dir.toString()), false);
     } catch (IOException e) {
       // the JVM is exiting; a leftover temp folder is all that remains

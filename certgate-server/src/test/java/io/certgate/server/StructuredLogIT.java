@@ -60,6 +60,15 @@ class StructuredLogIT extends CaPlatformIT {
     assertThat(signedCaLogin(byCa, lock).status()).isEqualTo(200);
     assertThat(caLogin(browser(), s.provider().issueUser("未绑定").signature()).error())
         .isEqualTo("CA_NOT_BOUND");
+    secrets.add("Leak#Malformed1"); // bad input is refused without echoing it into the log
+    assertThat(
+            browser()
+                .post(
+                    "/api/auth/password",
+                    "{\"username\":\"%s\",\"password\":\"Leak#Malformed1\",\"captcha\":["
+                        .formatted(username))
+                .status())
+        .isEqualTo(400);
     for (Browser b : List.of(admin, byPassword, bySms, byCa)) {
       b.cookie("CERTGATE_SESSION").ifPresent(secrets::add);
       b.cookie("XSRF-TOKEN").ifPresent(secrets::add);

@@ -233,6 +233,61 @@ class RevocationIT {
     assertCode(() -> validator.validate(revoked, List.of(), Purpose.LOGIN), ErrorCode.CERT_REVOKED);
   }
 
+  @Test
+  void aReplacingValidatorKeepsTheCrlsWhileTheServerServesGarbageAndReportsThem()
+      throws CertGateException {
+    TestProvider provider = Pki.provider("crl-handover", KeyKind.EC_P256, clock);
+    X509Certificate revoked = user(provider);
+    provider.revoke(revoked);
+    RevocationPolicy policy = crlPolicy(provider, Failure.HARD);
+    CertificateValidator first = validator(provider, policy);
+    assertCode(() -> first.validate(revoked, List.of(), Purpose.LOGIN), ErrorCode.CERT_REVOKED);
+    for (URI url : policy.crlUrls()) {
+      crlServer.put(url.getPath(), "garbage".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    validator =
+        CertificateValidator.builder()
+            .clock(clock)
+            .secureRandom(new SecureRandom())
+            .provider(Pki.trust(provider, policy))
+            .replacing(first)
+            .build();
+    first.close();
+    validator.refreshCrls();
+
+    assertCode(() -> validator.validate(revoked, List.of(), Purpose.LOGIN), ErrorCode.CERT_REVOKED);
+    List<io.certgate.core.revocation.CrlState> held = validator.crlStates().get(provider.code());
+    assertThat(held).hasSize(2);
+    assertThat(held)
+        .allSatisfy(
+            c -> {
+              assertThat(c.thisUpdate()).contains(START);
+              assertThat(c.nextUpdate()).contains(START.plus(CRL_LIFETIME));
+              assertThat(c.failedDownloads()).isPositive();
+            });
+  }
+
+  @Test
+  void ocspFailuresAreReportedWithTheProviderCode() {
+    TestProvider provider = Pki.provider("ocsp-report", KeyKind.EC_P256, clock);
+    X509Certificate cert = user(provider);
+    List<String> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+    RevocationPolicy policy = ocspPolicy(provider, Mode.OCSP, Failure.HARD);
+    ocsp.fault(Fault.BAD_SIGNATURE);
+    validator =
+        CertificateValidator.builder()
+            .clock(clock)
+            .secureRandom(new SecureRandom())
+            .provider(Pki.trust(provider, policy))
+            .onOcspFailure((code, failure) -> reported.add(code + ":" + failure))
+            .build();
+
+    assertCode(
+        () -> validator.validate(cert, List.of(), Purpose.LOGIN), ErrorCode.REVOCATION_UNKNOWN);
+    assertThat(reported).containsExactly(provider.code() + ":BAD_SIGNATURE");
+  }
+
   private RevocationPolicy crlPolicy(TestProvider provider, Failure failure) {
     return RevocationPolicy.builder()
         .mode(Mode.CRL)

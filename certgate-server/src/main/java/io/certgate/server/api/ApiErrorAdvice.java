@@ -14,6 +14,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -122,9 +124,19 @@ final class ApiErrorAdvice {
     return body(401, ErrorCode.UNAUTHENTICATED, ErrorCodes.message(ErrorCode.UNAUTHENTICATED));
   }
 
-  /** The database is down or unreachable: the pool reconnects by itself once it is back. */
-  @ExceptionHandler(DataAccessResourceFailureException.class)
-  ResponseEntity<String> databaseDown(DataAccessResourceFailureException e) {
+  /**
+   * The database is down or unreachable: the pool reconnects by itself once it is back. A
+   * transaction that cannot begin, commit or roll back because the database closed its connection
+   * (a restart in the middle of a bind) is the same outage, not a fault of the request: a 503 like
+   * any other. As with any cut connection, a failed commit may or may not have taken effect; a
+   * rollback that fails leaves nothing, the database discards the transaction with the connection.
+   */
+  @ExceptionHandler({
+    DataAccessResourceFailureException.class,
+    CannotCreateTransactionException.class,
+    TransactionSystemException.class
+  })
+  ResponseEntity<String> databaseDown(RuntimeException e) {
     log.error("database unavailable: {}", e.getMessage());
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .contentType(MediaType.APPLICATION_JSON)

@@ -21,13 +21,16 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * The {@link TrustRegistry} over the {@code ca_providers} table. The validator (with its CRL
  * background refresh) is built on first use and rebuilt by {@link #reload()} after every change;
  * the previous one is closed, which only stops its refreshing, so validations still running on it
- * complete.
+ * complete. Each node polls the table too, so a change made through another node of a cluster
+ * reaches it within {@code certgate.ca.providers-poll} (default 30 s).
  */
 @Component
 final class DbTrustRegistry implements TrustRegistry {
@@ -58,7 +61,9 @@ final class DbTrustRegistry implements TrustRegistry {
     this.revocationMetrics = new RevocationMetrics(meters, clock, this::crlStates);
   }
 
-  private record State(CertificateValidator certificates, AuthTokenValidator tokens) {}
+  /** A validator and the table rows it was built from. */
+  private record State(
+      CertificateValidator certificates, AuthTokenValidator tokens, List<Provider> source) {}
 
   @Override
   public ValidatedToken validate(String tokenJson, ChallengeCheck challenge)
@@ -130,9 +135,33 @@ final class DbTrustRegistry implements TrustRegistry {
     return s;
   }
 
+  /**
+   * Rebuilds when the table no longer matches what the validator was built from. A change made
+   * through this node rebuilds at once; this catches changes made through another node of a cluster
+   * (or by the directory loader of another node), within the poll interval.
+   */
+  @Scheduled(
+      fixedDelayString = "${certgate.ca.providers-poll:30s}",
+      initialDelayString = "${certgate.ca.providers-poll:30s}")
+  void followTable() {
+    State s = state;
+    if (s == null) {
+      return; // built from the table on first use
+    }
+    try {
+      if (!providers.all().equals(s.source())) {
+        log.info("CA providers changed in the database: rebuilding the validator");
+        reload();
+      }
+    } catch (DataAccessException e) {
+      log.warn("CA providers not re-read: {}", e.getMessage()); // kept until the next poll
+    }
+  }
+
   private State build(Optional<CertificateValidator> previous) {
     List<ProviderTrust> trusted = new ArrayList<>();
-    for (Provider p : providers.all()) {
+    List<Provider> source = providers.all();
+    for (Provider p : source) {
       try {
         trusted.add(ProviderSpec.trust(p, timeout));
       } catch (IllegalArgumentException e) {
@@ -150,7 +179,9 @@ final class DbTrustRegistry implements TrustRegistry {
     CertificateValidator certificates = b.build();
     revocationMetrics.track(certificates.crlStates().keySet());
     return new State(
-        certificates, AuthTokenValidator.builder().certificateValidator(certificates).build());
+        certificates,
+        AuthTokenValidator.builder().certificateValidator(certificates).build(),
+        source);
   }
 
   @PreDestroy
