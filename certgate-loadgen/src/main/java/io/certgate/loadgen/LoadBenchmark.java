@@ -11,8 +11,6 @@ import java.util.Optional;
  * answer is checked; errors are counted, never skipped.
  */
 final class LoadBenchmark {
-  private static final int MAX_WARM_UP_ROUNDS = 6;
-
   private final SeededPlatform platform;
   private final LoadSettings settings;
 
@@ -58,7 +56,7 @@ final class LoadBenchmark {
    */
   private void warmUp(CaLoginBenchmark logins, TrivialBenchmark trivial, Errors errors) {
     ServerProcess server = platform.server();
-    for (int round = 1; round <= MAX_WARM_UP_ROUNDS; round++) {
+    for (int round = 1; round <= settings.maxWarmUpRounds(); round++) {
       long cpu = server.cpuTime().toNanos();
       long jit = server.jitCpuTime().toNanos();
       trivial.run(Math.min(settings.trivialRequests(), 5000), errors);
