@@ -41,7 +41,10 @@ final class BackgroundCrlStore implements CrlStore {
     this.clock = b.clock;
     this.fetcher =
         new Fetcher(
-            b.httpClient.orElseGet(() -> Fetcher.defaultClient(b.timeout)), b.timeout, b.maxBytes);
+            b.httpClient.orElseGet(() -> Fetcher.defaultClient(b.timeout)),
+            b.timeout,
+            b.downloadLimit.compareTo(b.timeout) < 0 ? b.timeout : b.downloadLimit,
+            b.maxBytes);
     this.issuers = new CopyOnWriteArrayList<>(b.issuers);
     this.ownsScheduler = b.scheduler.isEmpty();
     this.scheduler = b.scheduler.orElseGet(BackgroundCrlStore::daemonScheduler);

@@ -62,6 +62,7 @@ public interface CrlStore extends RevocationSource, AutoCloseable {
     final List<URI> urls = new ArrayList<>();
     Duration timeout = RevocationPolicy.DEFAULT_TIMEOUT;
     Duration coldWait = Duration.ofSeconds(10);
+    Duration downloadLimit = Duration.ofMinutes(2);
     Duration refreshMargin = Duration.ofMinutes(10);
     Duration retryDelay = Duration.ofSeconds(30);
     long maxBytes = 256L << 20;
@@ -91,6 +92,15 @@ public interface CrlStore extends RevocationSource, AutoCloseable {
     /** Connect and response timeout of each download (default 3 s). */
     public Builder timeout(Duration timeout) {
       this.timeout = timeout;
+      return this;
+    }
+
+    /**
+     * Longest a whole download may take (default 2 min): the timeout bounds each wait for the
+     * server, this the transfer, so a server stalling mid-CRL cannot hold the refresh thread.
+     */
+    public Builder downloadLimit(Duration downloadLimit) {
+      this.downloadLimit = downloadLimit;
       return this;
     }
 
@@ -157,7 +167,7 @@ public interface CrlStore extends RevocationSource, AutoCloseable {
               "not a CA certificate: " + issuer.getSubjectX500Principal());
         }
       }
-      for (Duration d : List.of(timeout, coldWait, retryDelay)) {
+      for (Duration d : List.of(timeout, coldWait, retryDelay, downloadLimit)) {
         if (d.isNegative() || d.isZero()) {
           throw new IllegalArgumentException("durations must be positive");
         }

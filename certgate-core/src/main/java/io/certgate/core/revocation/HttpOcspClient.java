@@ -48,7 +48,10 @@ final class HttpOcspClient implements OcspClient {
     this.clockSkew = b.clockSkew;
     this.fetcher =
         new Fetcher(
-            b.httpClient.orElseGet(() -> Fetcher.defaultClient(b.timeout)), b.timeout, 1 << 20);
+            b.httpClient.orElseGet(() -> Fetcher.defaultClient(b.timeout)),
+            b.timeout,
+            b.timeout, // a validation waits for this exchange: the timeout bounds all of it
+            1 << 20);
     this.cache = new StatusCache(b.cacheSize);
     this.holdDownNanos = b.holdDown.toNanos();
     this.onFailure = b.onFailure;

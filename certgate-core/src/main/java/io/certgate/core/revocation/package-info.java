@@ -5,6 +5,11 @@
  * authorisation and a bounded response cache, and the per-provider {@link
  * io.certgate.core.revocation.RevocationPolicy}. It answers "revoked, good, or unknown"; deciding
  * what unknown means (HARD or SOFT) belongs to {@code io.certgate.core.cert}.
+ *
+ * <p>For monitoring it exposes plain data, no metrics library: {@link
+ * io.certgate.core.revocation.CrlStore#crls()} (a {@link io.certgate.core.revocation.CrlState} per
+ * URL) and an OCSP failure listener given the {@link io.certgate.core.revocation.OcspFailure} kind.
+ * Every network exchange is bounded as a whole (not only the wait for the first byte).
  */
 @NullMarked
 package io.certgate.core.revocation;

@@ -138,6 +138,30 @@ class CrlStoreIT {
     }
   }
 
+  @Test
+  void aServerStallingMidAnswerCostsNoMoreThanTheTimeout() throws Exception {
+    TestProvider provider = Pki.provider("stall", KeyKind.EC_P256, clock);
+    java.net.URI url =
+        server.put("/st.crl", provider.crl(NOW, NOW.plus(Duration.ofHours(6))).getEncoded());
+    try (CrlStore store =
+        CrlStore.builder()
+            .clock(clock)
+            .issuers(provider.anchors())
+            .crlUrls(List.of(url))
+            .followDistributionPoints(false)
+            .timeout(Duration.ofMillis(500))
+            .downloadLimit(Duration.ofSeconds(1))
+            .build()) {
+      server.stall(Duration.ofSeconds(8));
+      long start = System.nanoTime();
+      store.refreshNow();
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      assertThat(took).isLessThan(Duration.ofSeconds(4)); // not the 8 s stall
+      assertThat(store.crls().get(0).failedDownloads()).isPositive();
+    }
+  }
+
   private CrlStore store(TestProvider provider, java.net.URI url) {
     return CrlStore.builder()
         .clock(clock)

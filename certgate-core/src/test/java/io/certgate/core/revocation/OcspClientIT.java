@@ -188,6 +188,29 @@ class OcspClientIT {
   }
 
   @Test
+  void aResponderStallingMidAnswerTimesOut() {
+    try (io.certgate.core.support.BytesServer stalling =
+        new io.certgate.core.support.BytesServer()) {
+      URI url = stalling.put("/ocsp", new byte[4096]);
+      stalling.stall(Duration.ofSeconds(8));
+      HttpOcspClient client =
+          new HttpOcspClient(
+              OcspClient.builder()
+                  .clock(CLOCK)
+                  .secureRandom(new SecureRandom())
+                  .responderUrl(Optional.of(url))
+                  .timeout(Duration.ofMillis(500)));
+
+      long start = System.nanoTime();
+      OcspOutcome outcome = client.ask(cert, provider.issuingCertificate());
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      assertThat(outcome.reason()).isEqualTo(Reason.TIMEOUT);
+      assertThat(took).isLessThan(Duration.ofSeconds(4)); // not the 8 s stall
+    }
+  }
+
+  @Test
   void reportsEachFailureToTheListenerByKind() {
     List<OcspFailure> failures = new CopyOnWriteArrayList<>();
     HttpOcspClient client =

@@ -7,8 +7,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -19,6 +22,14 @@ public final class BytesServer implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, byte[]> content = new ConcurrentHashMap<>();
   private final AtomicInteger requests = new AtomicInteger();
+  private final ExecutorService executor =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "bytes-server");
+            t.setDaemon(true);
+            return t;
+          });
+  private volatile Duration stall = Duration.ZERO;
 
   public BytesServer() {
     try {
@@ -37,12 +48,33 @@ public final class BytesServer implements AutoCloseable {
             exchange.getResponseHeaders().set("Content-Type", "application/pkix-crl");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
-              out.write(body);
+              int half = body.length / 2;
+              out.write(body, 0, half);
+              out.flush();
+              pause();
+              out.write(body, half, body.length - half);
             }
           }
           exchange.close();
         });
+    server.setExecutor(executor);
     server.start();
+  }
+
+  /**
+   * From now on, answers send their headers and half the body, then stall this long before the
+   * rest: a server that accepts the request and then hangs.
+   */
+  public void stall(Duration value) {
+    this.stall = value;
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(stall.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Serves {@code body} at {@code path} from now on and returns its URL. */
@@ -62,5 +94,6 @@ public final class BytesServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdownNow();
   }
 }
