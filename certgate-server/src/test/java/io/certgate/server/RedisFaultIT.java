@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,14 +30,7 @@ class RedisFaultIT {
     Assumptions.assumeTrue(RedisServer.available(), "redis-server is not installed");
     Assumptions.assumeTrue(
         PostgresServer.available(), "PostgreSQL 15 server binaries are not installed");
-    cluster = FaultCluster.start("redis-fault");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
+    cluster = FaultCluster.shared();
   }
 
   @Test
@@ -139,11 +131,16 @@ class RedisFaultIT {
     load.start(cluster, 8);
     Thread.sleep(2000);
     long stopping = load.millis();
-    cluster.redis.stop();
-    long down = load.millis();
-    Thread.sleep(3000);
-    cluster.redis.start();
-    long up = load.millis();
+    long down;
+    long up;
+    try {
+      cluster.redis.stop();
+      down = load.millis();
+      Thread.sleep(3000);
+    } finally {
+      cluster.redis.start();
+      up = load.millis();
+    }
     // until both nodes bind again (their clients signed in anew) and a second more, 30 s at most
     long deadline = up + 30_000;
     while (load.millis() < deadline
