@@ -62,7 +62,7 @@ final class BulkUsers {
             at.userId(i),
             at.organizationOf(i),
             username(i),
-            String.format("压测用户%07d", i),
+            displayName(i),
             String.format("19%09d", i),
             passwordHash,
             "ENABLED",
@@ -79,6 +79,11 @@ final class BulkUsers {
       }
       return users;
     }
+  }
+
+  /** The display name (用户名称) of synthetic user number {@code i} (0-based). */
+  static String displayName(int i) {
+    return String.format("压测用户%07d", i);
   }
 
   /** The username of synthetic user number {@code i} (0-based). */

@@ -87,6 +87,36 @@ abstract class CaSuite extends CaPlatformIT {
   }
 
   @Test
+  void listingTotalsFollowEveryBindUnbindAndNewUser() {
+    Browser admin = admin();
+    Setup s = setup(admin, KeyKind.EC_P256);
+    Browser orgAdmin =
+        loggedIn(user(admin, s.organization(), "ORG_ADMIN").path("username").asString(), PASSWORD);
+    long memberId = user(admin, s.organization(), "MEMBER").path("id").asLong();
+    assertThat(totals(orgAdmin)).containsExactly(2L, 0L, 2L, 0L);
+
+    Browser.Res bound = bind(orgAdmin, memberId, s.provider().issueUser("计数").signature());
+    assertThat(bound.status()).as(bound.body()).isEqualTo(201);
+    assertThat(totals(orgAdmin)).containsExactly(2L, 1L, 1L, 1L);
+    user(orgAdmin, s.organization(), "MEMBER");
+    assertThat(totals(orgAdmin)).containsExactly(3L, 1L, 2L, 1L);
+    assertThat(orgAdmin.delete("/api/ca/bindings/" + bound.json().path("id").asLong()).status())
+        .isEqualTo(204);
+    assertThat(totals(orgAdmin)).containsExactly(3L, 0L, 3L, 0L);
+  }
+
+  /** 共有 N 条 of: all users, bound, unbound, bindings. */
+  private static java.util.List<Long> totals(Browser b) {
+    return java.util.stream.Stream.of(
+            "/api/ca/users",
+            "/api/ca/users?bound=true",
+            "/api/ca/users?bound=false",
+            "/api/ca/bindings")
+        .map(path -> b.get(path).json().path("total").asLong())
+        .toList();
+  }
+
+  @Test
   void ellipticCurveAndSm2LocksBindAndLogIn() {
     Browser admin = admin();
     for (KeyKind kind : new KeyKind[] {KeyKind.EC_P256, KeyKind.SM2}) {

@@ -102,6 +102,12 @@ final class JdbcUsers implements Users {
         .update(key, "id");
     long id = key.getKey().longValue();
     setRoles(id, row.roles());
+    if (row.organizationId() != null) {
+      // the CA listings keep an organisation's totals until its listing version moves (V21_1)
+      jdbc.sql("UPDATE organizations SET listing_version = listing_version + 1 WHERE id = ?")
+          .param(row.organizationId())
+          .update();
+    }
     return id;
   }
 

@@ -29,9 +29,13 @@ class BindingQueries {
           + " JOIN ca_providers p ON p.code = b.provider_code JOIN users u ON u.id = b.user_id";
 
   private final JdbcClient jdbc;
+  private final ListingTotals totals;
+  private final UserPages userPages;
 
-  BindingQueries(JdbcClient jdbc) {
+  BindingQueries(JdbcClient jdbc, ListingTotals totals, UserPages userPages) {
     this.jdbc = jdbc;
+    this.totals = totals;
+    this.userPages = userPages;
   }
 
   /** One page of a listing; pages count from 1. */
@@ -85,36 +89,21 @@ class BindingQueries {
       @Nullable Boolean bound,
       int page,
       int size) {
-    ListingScope scope = ListingScope.of(actor, organizationId);
-    Map<String, Object> p = new HashMap<>();
-    StringBuilder where = new StringBuilder(scope.onUsers(p));
-    if (name != null && !name.isBlank()) {
-      where.append(
-          " AND (u.display_name LIKE :name ESCAPE '\\' OR u.username LIKE :name ESCAPE '\\')");
-      p.put("name", like(name));
+    UserPages.Ids found =
+        userPages.find(ListingScope.of(actor, organizationId), name, bound, page, size);
+    if (found.ids().isEmpty()) {
+      return new Page<>(found.total(), page, size, List.of());
     }
-    if (bound != null) {
-      where.append(bound ? " AND " : " AND NOT ");
-      where.append("EXISTS (SELECT 1 FROM ca_bindings x WHERE ");
-      where.append(scope.onBindings("x", p)).append(" AND x.user_id = u.id)");
-    }
-    long total = count("SELECT COUNT(*) FROM users u WHERE " + where, p);
-    if (!within(total, page, size, p)) {
-      return new Page<>(total, page, size, List.of());
-    }
-    // A deferred join: the page's ids come from the organisation's index alone (skipping OFFSET
-    // entries of an index is cheap, skipping OFFSET joined rows is not), then ten rows are read.
     List<CaUser> rows =
         jdbc.sql(
-                "SELECT r.id, r.username, r.display_name, o.name AS organization_name,"
-                    + " r.created_by, r.created_at FROM (SELECT u.id FROM users u WHERE "
-                    + where
-                    + " ORDER BY u.id LIMIT :limit OFFSET :offset) k JOIN users r ON r.id = k.id"
-                    + " LEFT JOIN organizations o ON o.id = r.organization_id ORDER BY r.id")
-            .params(p)
+                "SELECT u.id, u.username, u.display_name, o.name AS organization_name,"
+                    + " u.created_by, u.created_at FROM users u"
+                    + " LEFT JOIN organizations o ON o.id = u.organization_id"
+                    + " WHERE u.id IN (:ids) ORDER BY u.id")
+            .param("ids", found.ids())
             .query(BindingQueries::caUser)
             .list();
-    return new Page<>(total, page, size, withBindings(rows));
+    return new Page<>(found.total(), page, size, withBindings(rows));
   }
 
   private List<CaUser> withBindings(List<CaUser> rows) {
@@ -157,12 +146,12 @@ class BindingQueries {
     boolean byUser = false;
     if (account != null && !account.isBlank()) {
       where.append(" AND u.username LIKE :account ESCAPE '\\'");
-      p.put("account", like(account));
+      p.put("account", UserPages.contains(account));
       byUser = true;
     }
     if (name != null && !name.isBlank()) {
       where.append(" AND u.display_name LIKE :name ESCAPE '\\'");
-      p.put("name", like(name));
+      p.put("name", UserPages.contains(name));
       byUser = true;
     }
     // The users are joined only to filter by them, and then scoped too, so that the filter is
@@ -173,7 +162,7 @@ class BindingQueries {
                 + scope.onUsers(p)
                 + " AND "
             : " FROM ca_bindings b WHERE ";
-    long total = count("SELECT COUNT(*)" + from + where, p);
+    long total = totals.total("SELECT COUNT(*)" + from + where, p, kept(scope, byUser));
     if (!within(total, page, size, p)) {
       return new Page<>(total, page, size, List.of());
     }
@@ -191,8 +180,9 @@ class BindingQueries {
     return new Page<>(total, page, size, items);
   }
 
-  private long count(String sql, Map<String, Object> params) {
-    return jdbc.sql(sql).params(params).query(Long.class).single();
+  /** The organisation whose totals may be kept: not with a typed-in filter (ListingTotals). */
+  private static Optional<Long> kept(ListingScope scope, boolean filteredByName) {
+    return filteredByName ? Optional.empty() : Optional.ofNullable(scope.organizationId());
   }
 
   /** Whether the page holds rows at all; if so, puts its LIMIT and OFFSET into {@code params}. */
@@ -209,11 +199,6 @@ class BindingQueries {
         .query(BindingQueries::item)
         .optional()
         .map(BindingQueries::view);
-  }
-
-  private static String like(String text) {
-    String t = text.strip();
-    return "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
   }
 
   static BindingView view(BindingItem i) {

@@ -78,7 +78,9 @@ class JdbcBindings {
             utc(at),
             userId)
         .update(keys, "id");
-    return keys.getKeyAs(Number.class).longValue();
+    long id = keys.getKeyAs(Number.class).longValue();
+    touchListings(id);
+    return id;
   }
 
   void replaceCertificate(long id, CertificateFacts c, Instant at) {
@@ -100,7 +102,20 @@ class JdbcBindings {
   }
 
   boolean delete(long id) {
+    touchListings(id);
     return jdbc.sql("DELETE FROM ca_bindings WHERE id = ?").param(id).update() == 1;
+  }
+
+  /**
+   * Moves the binding's organisation's listing version on (V21_1), in the caller's transaction, so
+   * that no node keeps a total of the CA listings that this write changes.
+   */
+  private void touchListings(long bindingId) {
+    jdbc.sql(
+            "UPDATE organizations SET listing_version = listing_version + 1"
+                + " WHERE id = (SELECT b.organization_id FROM ca_bindings b WHERE b.id = ?)")
+        .param(bindingId)
+        .update();
   }
 
   /** Bindings whose certificate expires in [from, to). */

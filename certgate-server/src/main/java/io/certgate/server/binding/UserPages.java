@@ -1,0 +1,94 @@
+package io.certgate.server.binding;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which users a page of CA用户管理 shows, in id order, and how many there are in all: the costly half
+ * of the listing, kept to one walk of an index range per page (V21). The rows themselves are read
+ * afterwards by id.
+ *
+ * <ul>
+ *   <li>Without 用户名称, the total is {@link ListingTotals kept}; the page walks the organisation's
+ *       users (or, for 已绑定, only its bindings) up to the page, never the rows.
+ *   <li>With 用户名称, {@code LIKE '%…%'} has to look at every user of the organisation anyway, so one
+ *       walk both counts and pages.
+ * </ul>
+ */
+@Component
+final class UserPages {
+  private final JdbcClient jdbc;
+  private final ListingTotals totals;
+
+  UserPages(JdbcClient jdbc, ListingTotals totals) {
+    this.jdbc = jdbc;
+    this.totals = totals;
+  }
+
+  /** A page's user ids in order and the listing's total. */
+  record Ids(long total, List<Long> ids) {}
+
+  Ids find(ListingScope scope, @Nullable String name, @Nullable Boolean bound, int page, int size) {
+    Map<String, Object> p = new HashMap<>();
+    StringBuilder where = new StringBuilder(scope.onUsers(p));
+    boolean named = name != null && !name.isBlank();
+    if (named) {
+      where.append(
+          " AND (u.display_name LIKE :name ESCAPE '\\' OR u.username LIKE :name ESCAPE '\\')");
+      p.put("name", contains(name));
+    }
+    if (bound != null) {
+      where.append(bound ? " AND " : " AND NOT ");
+      where.append("EXISTS (SELECT 1 FROM ca_bindings x WHERE ");
+      where.append(scope.onBindings("x", p)).append(" AND x.user_id = u.id)");
+    }
+    String count = "SELECT COUNT(*) FROM users u WHERE " + where;
+    p.put("limit", size);
+    p.put("offset", (long) (page - 1) * size);
+    if (named) {
+      List<long[]> rows =
+          jdbc.sql(
+                  "SELECT u.id, COUNT(*) OVER () FROM users u WHERE "
+                      + where
+                      + " ORDER BY u.id LIMIT :limit OFFSET :offset")
+              .params(p)
+              .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+              .list();
+      long total =
+          rows.isEmpty() ? jdbc.sql(count).params(p).query(Long.class).single() : rows.get(0)[1];
+      return new Ids(total, rows.stream().map(r -> r[0]).toList());
+    }
+    long total = totals.total(count, filters(p), Optional.ofNullable(scope.organizationId()));
+    if ((long) (page - 1) * size >= total) {
+      return new Ids(total, List.of());
+    }
+    // 已绑定 pages walk the organisation's bindings alone (one entry per binding, grouped)
+    String ids =
+        Boolean.TRUE.equals(bound)
+            ? "SELECT x.user_id FROM ca_bindings x WHERE "
+                + scope.onBindings("x", p)
+                + " GROUP BY x.user_id ORDER BY x.user_id"
+            : "SELECT u.id FROM users u WHERE " + where + " ORDER BY u.id";
+    return new Ids(
+        total, jdbc.sql(ids + " LIMIT :limit OFFSET :offset").params(p).query(Long.class).list());
+  }
+
+  /** The parameters a count uses: all but the page's. */
+  private static Map<String, Object> filters(Map<String, Object> params) {
+    Map<String, Object> f = new HashMap<>(params);
+    f.remove("limit");
+    f.remove("offset");
+    return f;
+  }
+
+  /** A LIKE pattern finding {@code text} anywhere, its wildcards taken literally. */
+  static String contains(String text) {
+    String t = text.strip();
+    return "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  }
+}
