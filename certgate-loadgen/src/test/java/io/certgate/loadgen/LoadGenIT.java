@@ -63,6 +63,13 @@ class LoadGenIT {
                       + " AND u.organization_id IS NOT NULL"))
           .as("some users are unbound, as in a real listing")
           .isPositive();
+      assertThat(
+              count(
+                  db,
+                  "SELECT COUNT(*) FROM pg_indexes WHERE indexname IN ('ix_ca_bindings_user',"
+                      + " 'ix_ca_bindings_organization_user', 'ix_users_organization_listing')"))
+          .as("the indexes dropped for COPY are built again")
+          .isEqualTo(3);
       assertThat(seed.realUsers()).containsOnlyKeys(BenchPki.ALGORITHMS);
       seed.realUsers().values().forEach(users -> assertThat(users).hasSize(4));
 
