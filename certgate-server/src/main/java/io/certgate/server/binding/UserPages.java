@@ -43,9 +43,8 @@ final class UserPages {
       p.put("name", contains(name));
     }
     if (bound != null) {
-      where.append(bound ? " AND " : " AND NOT ");
-      where.append("EXISTS (SELECT 1 FROM ca_bindings x WHERE ");
-      where.append(scope.onBindings("x", p)).append(" AND x.user_id = u.id)");
+      // kept by every bind and unbind (V21_2); 未绑定 is then one range of its own index
+      where.append(bound ? " AND u.binding_count > 0" : " AND u.binding_count = 0");
     }
     String count = "SELECT COUNT(*) FROM users u WHERE " + where;
     p.put("limit", size);
