@@ -9,7 +9,6 @@ import io.certgate.testpki.TestProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,14 +27,7 @@ class ClusterProvidersIT {
     Assumptions.assumeTrue(RedisServer.available(), "redis-server is not installed");
     Assumptions.assumeTrue(
         PostgresServer.available(), "PostgreSQL 15 server binaries are not installed");
-    cluster = FaultCluster.start("providers");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
+    cluster = FaultCluster.shared();
   }
 
   @Test

@@ -19,15 +19,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Two application nodes on a PostgreSQL and a Redis of their own, for tests that take the database
- * or the cache away: stopping them cannot disturb any other suite of the JVM. The nodes run on the
- * real clock and trust {@code X-Forwarded-For} from loopback, as behind a load balancer, so that
- * each simulated client has its own address and the per-address limits count it alone.
+ * or the cache away: stopping them cannot disturb any other suite of the JVM. The fault suites of
+ * one JVM share it ({@link #shared()}), each with its own provider and organisation, and each
+ * leaves both services running when it ends. The nodes run on the real clock and trust {@code
+ * X-Forwarded-For} from loopback, as behind a load balancer, so that each simulated client has its
+ * own address and the per-address limits count it alone.
  */
 final class FaultCluster implements AutoCloseable {
   final PostgresServer postgres;
@@ -52,10 +55,19 @@ final class FaultCluster implements AutoCloseable {
     this.b = b;
   }
 
-  static FaultCluster start(String name) throws IOException {
-    PostgresServer pg = PostgresServer.dedicated();
-    RedisServer redis = RedisServer.start(name + "-redis");
-    return new FaultCluster(pg, redis, node("A", pg, redis), node("B", pg, redis));
+  private static @Nullable FaultCluster shared;
+
+  /** The cluster of the test JVM, started on first use and stopped when the JVM exits. */
+  static synchronized FaultCluster shared() throws IOException {
+    if (shared == null) {
+      PostgresServer pg = PostgresServer.dedicated();
+      RedisServer redis = RedisServer.start("fault-redis");
+      FaultCluster cluster =
+          new FaultCluster(pg, redis, node("A", pg, redis), node("B", pg, redis));
+      Runtime.getRuntime().addShutdownHook(new Thread(cluster::closeQuietly));
+      shared = cluster;
+    }
+    return shared;
   }
 
   private static Node node(String name, PostgresServer pg, RedisServer redis) throws IOException {
@@ -85,6 +97,14 @@ final class FaultCluster implements AutoCloseable {
     b.context().close();
     redis.close();
     postgres.close();
+  }
+
+  private void closeQuietly() {
+    try {
+      close();
+    } catch (InterruptedException e) {
+      // the JVM is exiting: the temporary folders are all that may remain
+    }
   }
 
   /** A random client address from the documentation range 198.18.0.0/15. */

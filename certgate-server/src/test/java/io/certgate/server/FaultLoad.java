@@ -203,6 +203,15 @@ final class FaultLoad {
         .orElse(-1);
   }
 
+  /** When the node first answered a bind with 201 after {@code since}, or -1. */
+  long bound(String node, long since) {
+    return outcomes.stream()
+        .filter(o -> o.node().equals(node) && o.atMillis() > since && o.status() == 201)
+        .mapToLong(Outcome::atMillis)
+        .min()
+        .orElse(-1);
+  }
+
   Credential loginLock(int i) {
     return loginLocks.get(i);
   }

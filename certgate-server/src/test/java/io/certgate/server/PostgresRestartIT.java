@@ -8,7 +8,6 @@ import io.certgate.testpki.Credential;
 import io.certgate.testpki.KeyKind;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,14 +30,7 @@ class PostgresRestartIT {
     Assumptions.assumeTrue(RedisServer.available(), "redis-server is not installed");
     Assumptions.assumeTrue(
         PostgresServer.available(), "PostgreSQL 15 server binaries are not installed");
-    cluster = FaultCluster.start("pg-fault");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
+    cluster = FaultCluster.shared();
   }
 
   @Test
@@ -55,11 +47,16 @@ class PostgresRestartIT {
     load.start(cluster, CLIENTS);
     Thread.sleep(2000);
     long stopping = load.millis();
-    cluster.postgres.stop();
-    long down = load.millis();
-    Thread.sleep(OUTAGE_MILLIS);
-    cluster.postgres.start();
-    long up = load.millis();
+    long down;
+    long up;
+    try {
+      cluster.postgres.stop();
+      down = load.millis();
+      Thread.sleep(OUTAGE_MILLIS);
+    } finally {
+      cluster.postgres.start();
+      up = load.millis();
+    }
     awaitRecovery(load, up);
     load.stop();
 

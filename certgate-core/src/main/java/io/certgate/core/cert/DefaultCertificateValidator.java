@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /** The {@link CertificateValidator}: the checks of DESIGN §8 steps 5–7, composed in order. */
 final class DefaultCertificateValidator implements CertificateValidator {
+  private static final int REFRESH_THREADS = 4;
   private final Clock clock;
   private final List<TrustedProvider> providers;
   private final ScheduledExecutorService scheduler;
@@ -42,8 +43,11 @@ final class DefaultCertificateValidator implements CertificateValidator {
   }
 
   static DefaultCertificateValidator start(CertificateValidator.Builder b) {
+    // Several threads: a CRL server that stalls holds one of them (up to the download limit), not
+    // the first loads and refreshes of every other provider's CRLs.
     ScheduledExecutorService scheduler =
-        Executors.newSingleThreadScheduledExecutor(
+        Executors.newScheduledThreadPool(
+            REFRESH_THREADS,
             task -> {
               Thread thread = new Thread(task, "certgate-revocation-refresh");
               thread.setDaemon(true);

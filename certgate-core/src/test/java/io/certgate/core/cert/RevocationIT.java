@@ -269,6 +269,39 @@ class RevocationIT {
   }
 
   @Test
+  void aCrlServerStallingForOneProviderDoesNotHoldUpAnothersCrls() throws CertGateException {
+    TestProvider stalled = Pki.provider("crl-stalled", KeyKind.EC_P256, clock);
+    TestProvider healthy = Pki.provider("crl-healthy", KeyKind.EC_P256, clock);
+    try (BytesServer stalling = new BytesServer()) {
+      Instant now = clock.instant();
+      URI stalledUrl = stalling.put("/s.crl", crlBytes(stalled.crl(now, now.plus(CRL_LIFETIME))));
+      stalling.stall(Duration.ofSeconds(30));
+      RevocationPolicy stalledPolicy =
+          RevocationPolicy.builder().mode(Mode.CRL).crlUrl(stalledUrl).build();
+      validator =
+          CertificateValidator.builder()
+              .clock(clock)
+              .secureRandom(new SecureRandom())
+              .provider(Pki.trust(stalled, stalledPolicy)) // registered, so refreshed, first
+              .provider(Pki.trust(healthy, crlPolicy(healthy, Failure.HARD)))
+              .build();
+
+      long start = System.nanoTime();
+      validator.validate(user(healthy), List.of(), Purpose.LOGIN);
+      // well inside the 10 s a first lookup may wait for a CRL still loading
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+    }
+  }
+
+  private static byte[] crlBytes(java.security.cert.X509CRL crl) {
+    try {
+      return crl.getEncoded();
+    } catch (java.security.cert.CRLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
   void ocspFailuresAreReportedWithTheProviderCode() {
     TestProvider provider = Pki.provider("ocsp-report", KeyKind.EC_P256, clock);
     X509Certificate cert = user(provider);
