@@ -34,11 +34,7 @@ class ListingLoadIT {
       assertThat(totals.bound() + totals.unbound()).isEqualTo(600);
       assertThat(totals.bindings()).isGreaterThanOrEqualTo(totals.bound());
       assertThat(report.listing().byKind()).hasSize(ListingBenchmark.Kind.values().length);
-      report
-          .listing()
-          .byKind()
-          .values()
-          .forEach(l -> assertThat(l.count()).isPositive());
+      report.listing().byKind().values().forEach(l -> assertThat(l.count()).isPositive());
       assertThat(report.listing().all().requests()).isEqualTo(160);
       assertThat(report.p95Millis()).isPositive();
       assertThat(report.markdown("-", "-"))
