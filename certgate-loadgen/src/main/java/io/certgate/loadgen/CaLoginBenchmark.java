@@ -25,11 +25,13 @@ final class CaLoginBenchmark {
   private static final Provider BC = new BouncyCastleProvider();
   private static final String LOGIN_CHALLENGE = "{\"purpose\":\"LOGIN\"}";
 
+  private final SeededPlatform platform;
   private final ServerProcess server;
   private final int threads;
 
-  CaLoginBenchmark(ServerProcess server, int threads) {
-    this.server = server;
+  CaLoginBenchmark(SeededPlatform platform, int threads) {
+    this.platform = platform;
+    this.server = platform.server();
     this.threads = threads;
   }
 
@@ -49,6 +51,10 @@ final class CaLoginBenchmark {
 
     double cpuMillisPerJourney() {
       return challenges.serverCpu().plus(logins.serverCpu()).toNanos() / 1e6 / journeys();
+    }
+
+    double databaseCpuMillisPerJourney() {
+      return challenges.databaseCpu().plus(logins.databaseCpu()).toNanos() / 1e6 / journeys();
     }
 
     Latencies journeyLatencies() {
@@ -137,6 +143,7 @@ final class CaLoginBenchmark {
       Errors errors,
       java.util.function.IntConsumer request) {
     long cpuBefore = server.cpuTime().toNanos();
+    long databaseBefore = platform.postgres().cpuTime().toNanos();
     Duration wall =
         Workers.run(
             count,
@@ -152,7 +159,8 @@ final class CaLoginBenchmark {
               latencies.set(i, System.nanoTime() - start);
             });
     Duration cpu = Duration.ofNanos(server.cpuTime().toNanos() - cpuBefore);
-    return new Phase(count, wall, cpu, latencies);
+    Duration database = Duration.ofNanos(platform.postgres().cpuTime().toNanos() - databaseBefore);
+    return new Phase(count, wall, cpu, database, latencies);
   }
 
   /** The auth token of DESIGN §5 the local client would send, signed now (outside any timing). */

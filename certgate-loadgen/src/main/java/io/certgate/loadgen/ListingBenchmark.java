@@ -105,6 +105,7 @@ final class ListingBenchmark {
     Request[] requests = draw(count, totals, new SplittableRandom(seed));
     Latencies latencies = new Latencies(count);
     long cpuBefore = platform.server().cpuTime().toNanos();
+    long databaseBefore = platform.postgres().cpuTime().toNanos();
     Duration wall =
         Workers.run(
             count,
@@ -123,6 +124,7 @@ final class ListingBenchmark {
               }
             });
     Duration cpu = Duration.ofNanos(platform.server().cpuTime().toNanos() - cpuBefore);
+    Duration database = Duration.ofNanos(platform.postgres().cpuTime().toNanos() - databaseBefore);
     Map<Kind, Latencies> byKind = new EnumMap<>(Kind.class);
     for (Kind kind : Kind.values()) {
       List<Long> own = new ArrayList<>();
@@ -137,7 +139,7 @@ final class ListingBenchmark {
       }
       byKind.put(kind, l);
     }
-    return new Result(new Phase(count, wall, cpu, latencies), byKind, totals);
+    return new Result(new Phase(count, wall, cpu, database, latencies), byKind, totals);
   }
 
   private Totals totals(WebSession admin) {

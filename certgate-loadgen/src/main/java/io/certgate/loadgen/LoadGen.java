@@ -19,7 +19,7 @@ import java.util.Map;
  * <pre>
  * java -jar certgate-loadgen/target/certgate-loadgen.jar [--users N] [--bindings N]
  *     [--big-org N] [--per-org N] [--real-users N] [--journeys K] [--concurrency C]
- *     [--trivial N] [--raw-seconds S] [--server-jar PATH] [--out DIR]
+ *     [--trivial N] [--raw-seconds S] [--warm-up-rounds N] [--server-jar PATH] [--out DIR]
  * </pre>
  */
 public final class LoadGen {
@@ -34,7 +34,7 @@ public final class LoadGen {
       System.err.println(
           "usage: certgate-loadgen [--users N] [--bindings N] [--big-org N] [--per-org N]"
               + " [--real-users N] [--journeys K] [--concurrency C] [--trivial N]"
-              + " [--raw-seconds S] [--server-jar PATH] [--out DIR]");
+              + " [--raw-seconds S] [--warm-up-rounds N] [--server-jar PATH] [--out DIR]");
       System.exit(2);
       return;
     }
@@ -105,7 +105,8 @@ public final class LoadGen {
             Duration.ofSeconds(number(options.remove("raw-seconds"), 3)),
             Path.of(
                 options.getOrDefault("server-jar", "certgate-server/target/certgate-server.jar")),
-            Path.of(options.getOrDefault("out", "certgate-loadgen/target/loadgen")));
+            Path.of(options.getOrDefault("out", "certgate-loadgen/target/loadgen")),
+            number(options.remove("warm-up-rounds"), LoadSettings.DEFAULT_WARM_UP_ROUNDS));
     options.remove("server-jar");
     options.remove("out");
     if (!options.isEmpty()) {

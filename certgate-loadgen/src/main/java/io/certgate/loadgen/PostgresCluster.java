@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -98,6 +99,16 @@ public final class PostgresCluster implements AutoCloseable {
   /** A new connection to the database; the caller closes it. */
   public Connection connect() throws SQLException {
     return DriverManager.getConnection(jdbcUrl(), user(), "");
+  }
+
+  /** CPU time of the postmaster and its live backends so far. */
+  public Duration cpuTime() {
+    try {
+      String pid = Files.readAllLines(dir.resolve("data").resolve("postmaster.pid")).get(0).trim();
+      return ProcessCpu.ofTree(Long.parseLong(pid));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Stops the cluster at once and deletes its folder. */

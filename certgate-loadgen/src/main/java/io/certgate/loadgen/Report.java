@@ -79,28 +79,31 @@ final class Report {
         String.format(
             Locale.ROOT,
             "Trivial request (GET /api/session, logged in): %,d requests, **%.0f/s**, p50 %.2f ms,"
-                + " p99 %.2f ms, server CPU **%.3f ms/request**\n\n",
+                + " p99 %.2f ms, server CPU **%.3f ms/request**, PostgreSQL CPU %.3f ms/request\n\n",
             t.requests(),
             t.perSecond(),
             t.latencies().percentileMillis(50),
             t.latencies().percentileMillis(99),
-            t.cpuMillisPerRequest()));
+            t.cpuMillisPerRequest(),
+            t.databaseCpuMillisPerRequest()));
     md.append(
         "| algorithm | logins/s | journey p50 ms | journey p99 ms | server CPU ms/login |"
+            + " PostgreSQL CPU ms/login |"
             + " half rate /s | p99 at half rate ms | raw verify /s | raw CPU µs/verify |"
             + " **login ÷ trivial (cost)** | latency p50 ratio | CPU ÷ trivial CPU | CPU ÷ raw verify CPU |\n");
-    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (AlgorithmFigures f : outcome.figures()) {
       Latencies j = f.peak().journeyLatencies();
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %.0f | %.2f | %.2f | %.3f | %.0f | %.2f | %.0f | %.1f | **%.2f** | %.2f | %.2f | %.1f |\n",
+              "| %s | %.0f | %.2f | %.2f | %.3f | %.3f | %.0f | %.2f | %.0f | %.1f | **%.2f** | %.2f | %.2f | %.1f |\n",
               f.algorithm(),
               f.peak().journeysPerSecond(),
               j.percentileMillis(50),
               j.percentileMillis(99),
               f.peak().cpuMillisPerJourney(),
+              f.peak().databaseCpuMillisPerJourney(),
               f.halfRate().journeysPerSecond(),
               f.halfRateP99Millis(),
               f.raw().perSecond(),
@@ -157,6 +160,9 @@ final class Report {
               .put("challengeP50Ms", num(f.peak().challenges().latencies().percentileMillis(50)))
               .put("loginP50Ms", num(f.peak().logins().latencies().percentileMillis(50)))
               .put("serverCpuMsPerLogin", num(f.peak().cpuMillisPerJourney()))
+              .put("challengeServerCpuMs", num(f.peak().challenges().cpuMillisPerRequest()))
+              .put("loginServerCpuMs", num(f.peak().logins().cpuMillisPerRequest()))
+              .put("databaseCpuMsPerLogin", num(f.peak().databaseCpuMillisPerJourney()))
               .put("halfRatePerSecond", num(f.halfRate().journeysPerSecond()))
               .put("halfRateP50Ms", num(f.halfRate().journeyLatencies().percentileMillis(50)))
               .put("halfRateP99Ms", num(f.halfRateP99Millis()))
@@ -187,6 +193,7 @@ final class Report {
                 .put("p50Ms", num(t.latencies().percentileMillis(50)))
                 .put("p99Ms", num(t.latencies().percentileMillis(99)))
                 .put("serverCpuMsPerRequest", num(t.cpuMillisPerRequest()))
+                .put("databaseCpuMsPerRequest", num(t.databaseCpuMillisPerRequest()))
                 .build())
         .put("algorithms", new JsonArray(algorithms))
         .put("goals", JsonArray.ofStrings(goals()))

@@ -56,6 +56,7 @@ public final class SeededPlatform implements AutoCloseable {
     @Nullable CrlServer crls = null;
     @Nullable ServerProcess server = null;
     try {
+      Progress.say("PostgreSQL on " + postgres.jdbcUrl() + "; starting the server");
       crls = CrlServer.start();
       List<String> args = new ArrayList<>();
       args.addAll(

@@ -49,6 +49,7 @@ public final class Seeder {
    */
   public SeedResult seed(Connection db, WebSession admin, CrlServer crls) throws SQLException {
     Map<String, Duration> timings = new LinkedHashMap<>();
+    Progress.say("seeding through the admin API: region, providers, big organisation");
     Instant start = Instant.now();
     AdminSetup setup = new AdminSetup(admin);
     setup.region();
@@ -58,6 +59,10 @@ public final class Seeder {
     String hash = queryString(db, "SELECT password_hash FROM users WHERE id = ?", big[1]);
     timings.put("admin API: region, providers, big organisation", since(start));
 
+    Progress.say(
+        "issuing "
+            + plan.realUsersPerAlgorithm()
+            + " real users per algorithm (dual certificates)");
     Instant issuing = Instant.now();
     Map<TokenAlgorithm, List<UserCredentials>> issued = pki.issue(plan.realUsersPerAlgorithm());
     timings.put("issue real certificates", since(issuing));
@@ -66,6 +71,8 @@ public final class Seeder {
     long firstOrg = queryLong(db, "SELECT COALESCE(MAX(id), 0) + 1 FROM organizations");
     long firstUser = queryLong(db, "SELECT COALESCE(MAX(id), 0) + 1 FROM users");
     BulkUsers bulk = new BulkUsers(db, plan, hash, now);
+    Progress.say(
+        "COPY " + plan.smallOrganizations() + " organisations, " + plan.users() + " users");
     Instant copying = Instant.now();
     long orgs = bulk.organizations(firstOrg) + 1;
     Placement at =
@@ -111,11 +118,13 @@ public final class Seeder {
       }
       realUsers.put(alg, List.copyOf(list));
     }
+    Progress.say("COPY " + plan.bindings() + " bindings");
     Instant binding = Instant.now();
     long bindings =
         new BulkBindings(db, now, random).write(real, providers, at, synthetic, plan.bindings());
     timings.put("COPY bindings", since(binding));
 
+    Progress.say("ANALYZE");
     Instant finishing = Instant.now();
     try (Statement s = db.createStatement()) {
       for (String table : List.of("organizations", "users", "ca_bindings")) {

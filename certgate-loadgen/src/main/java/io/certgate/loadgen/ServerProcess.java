@@ -36,7 +36,8 @@ public final class ServerProcess implements AutoCloseable {
    * @param jar the server jar
    * @param environment variables added to this process's environment (database URL, admin …)
    * @param args extra Spring arguments ({@code --certgate.login.ip-attempts=…})
-   * @param heap the {@code -Xmx} value, e.g. {@code 1g}
+   * @param heap the {@code -Xmx} value, e.g. {@code 1g}; further JVM options come from the
+   *     environment variable {@code CERTGATE_LOADGEN_SERVER_OPTS}
    * @param log where the server's console goes
    */
   public static ServerProcess start(
@@ -49,6 +50,11 @@ public final class ServerProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-Xmx" + heap, "-Xms" + heap, "-Dfile.encoding=UTF-8"));
+    // e.g. a JFR recording for profiling: -XX:StartFlightRecording=filename=server.jfr
+    String extra = System.getenv().getOrDefault("CERTGATE_LOADGEN_SERVER_OPTS", "").trim();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
     command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command);
@@ -88,6 +94,11 @@ public final class ServerProcess implements AutoCloseable {
   /** The server's CPU time so far (user + system, all threads), from {@code /proc}. */
   public Duration cpuTime() {
     return ProcessCpu.of(process.pid());
+  }
+
+  /** CPU time of the server's JIT compiler threads so far. */
+  public Duration jitCpuTime() {
+    return ProcessCpu.jitOf(process.pid());
   }
 
   /** The server's console output so far. */

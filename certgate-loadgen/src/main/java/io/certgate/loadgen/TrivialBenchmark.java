@@ -25,6 +25,7 @@ final class TrivialBenchmark {
     }
     Latencies latencies = new Latencies(count);
     long cpuBefore = platform.server().cpuTime().toNanos();
+    long databaseBefore = platform.postgres().cpuTime().toNanos();
     Duration wall =
         Workers.run(
             count,
@@ -46,6 +47,7 @@ final class TrivialBenchmark {
               }
             });
     Duration cpu = Duration.ofNanos(platform.server().cpuTime().toNanos() - cpuBefore);
-    return new Phase(count, wall, cpu, latencies);
+    Duration database = Duration.ofNanos(platform.postgres().cpuTime().toNanos() - databaseBefore);
+    return new Phase(count, wall, cpu, database, latencies);
   }
 }

@@ -33,7 +33,7 @@ class LoadGenIT {
     Path jar = Path.of(System.getProperty("certgate.loadgen.server-jar"));
     Path out = Path.of(System.getProperty("certgate.loadgen.work"));
     LoadSettings settings =
-        new LoadSettings(PLAN, JOURNEYS, 8, 300, Duration.ofMillis(300), jar, out);
+        new LoadSettings(PLAN, JOURNEYS, 8, 300, Duration.ofMillis(300), jar, out, 1);
 
     try (SeededPlatform platform = SeededPlatform.start(jar, out, PLAN, List.of());
         Connection db = platform.postgres().connect()) {
@@ -69,7 +69,7 @@ class LoadGenIT {
       LoadGen.Result result = LoadGen.measure(platform, settings, Map.of());
 
       assertThat(result.errors()).as(result.markdown()).isZero();
-      // warm-up (every real user, at least 50 journeys) + the peak and half-rate passes
+      // one warm-up round (every real user, at least 50 journeys) + the peak and half-rate passes
       long logins = 3L * (JOURNEYS + 2 * JOURNEYS);
       assertThat(
               count(
@@ -102,7 +102,10 @@ class LoadGenIT {
         .members()
         .forEach(
             (name, value) -> {
-              if (value instanceof JsonNumber n) {
+              if (value instanceof JsonNumber n && name.startsWith("database")) {
+                // PostgreSQL is idle during a trivial request (sessions are in memory)
+                assertThat(n.value().signum()).as(name).isNotNegative();
+              } else if (value instanceof JsonNumber n) {
                 assertThat(n.value().signum()).as(name).isPositive();
               }
             });

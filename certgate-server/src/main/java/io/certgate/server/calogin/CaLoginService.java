@@ -98,9 +98,24 @@ class CaLoginService {
     if (isRenewal(binding, valid)) {
       bindings.renew(binding, valid);
     }
-    users.recordSuccessfulLogin(user.id());
+    User loggedIn = user;
+    if (hasFailuresToClear(user)) {
+      users.recordSuccessfulLogin(user.id());
+      loggedIn = users.find(user.id()).orElseThrow();
+    }
     events.publishEvent(new LoginSucceeded(user.id(), user.username(), "CA"));
-    return users.find(user.id()).orElseThrow();
+    return loggedIn;
+  }
+
+  /**
+   * Whether a success has anything to reset. Most logins have none: skipping the write then saves
+   * an UPDATE and a re-read per login, and is the same as a reset ordered just before any failure
+   * that races with it.
+   */
+  private static boolean hasFailuresToClear(User user) {
+    return user.failedAttempts() > 0
+        || user.lockedUntil() != null
+        || user.status() == UserStatus.LOCKED;
   }
 
   /**

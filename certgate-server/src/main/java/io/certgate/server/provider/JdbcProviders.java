@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -55,8 +54,12 @@ final class JdbcProviders implements Providers {
 
   @Override
   public Set<String> enabledFor(String regionCode) {
+    // only the codes: a login asks this, and the full rows carry every provider's anchors
     Set<String> enabled =
-        all().stream().filter(Provider::enabled).map(Provider::code).collect(Collectors.toSet());
+        Set.copyOf(
+            jdbc.sql("SELECT code FROM ca_providers WHERE enabled = TRUE")
+                .query(String.class)
+                .list());
     Set<String> own = new LinkedHashSet<>(ownList(regionCode).orElse(List.of()));
     own.retainAll(enabled);
     return Set.copyOf(own);
