@@ -81,10 +81,11 @@ final class BigOrganization {
       try (PreparedStatement users =
           c.prepareStatement(
               "INSERT INTO users (organization_id, username, display_name, mobile, password_hash,"
-                  + " status, created_by, created_at)"
+                  + " status, created_by, created_at, binding_count)"
                   + " SELECT CASE WHEN g % 11 = 10 THEN ? ELSE ? END, 'lst' || g, '列表用户' || g,"
                   + " '100' || lpad(g::text, 8, '0'), 'x', 'ENABLED', 'seed',"
-                  + " TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00' + g * INTERVAL '1 second'"
+                  + " TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00' + g * INTERVAL '1 second',"
+                  + " CASE WHEN g % 11 = 10 OR g % 2 = 0 THEN 1 ELSE 0 END"
                   + " FROM generate_series(0, ?) g ORDER BY g")) {
         users.setLong(1, neighbour);
         users.setLong(2, organization);
@@ -108,7 +109,8 @@ final class BigOrganization {
         bindings.executeUpdate();
       }
       try (Statement s = c.createStatement()) {
-        // written past the application: move the listings' version on as its writes do (V21_1)
+        // written past the application (binding counts above, V21_2): move the listings'
+        // version on as its writes do (V21_1)
         s.executeUpdate(
             "UPDATE organizations SET listing_version = listing_version + 1 WHERE id IN ("
                 + organization

@@ -104,6 +104,10 @@ abstract class CaAccessSuite extends CaPlatformIT {
         .isEqualTo(3); // 1, 10, 11
     assertThat(admin.get("/api/ca/users?" + org + "&name=%25").json().path("total").asLong())
         .isZero();
+    assertThat(admin.get("/api/ca/users?" + org + "&name=_").json().path("total").asLong())
+        .isZero();
+    assertThat(admin.get("/api/ca/bindings?" + org + "&name=%25").json().path("total").asLong())
+        .isZero();
     assertThat(admin.get("/api/ca/bindings?" + org + "&name=" + tag).json().path("total").asLong())
         .isEqualTo(3);
   }

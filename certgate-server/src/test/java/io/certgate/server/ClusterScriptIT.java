@@ -3,6 +3,10 @@ package io.certgate.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,5 +126,46 @@ class ClusterScriptIT {
     assertThat(b.post("/api/auth/ca", body).error()).isEqualTo("CHALLENGE_UNKNOWN");
     assertThat(b.get("/actuator/prometheus").status()).isEqualTo(404);
     assertThat(b.get("/actuator/health").status()).isEqualTo(200);
+  }
+
+  /**
+   * Behind nginx every connection to a node comes from nginx itself: unless the nodes take the
+   * client's address from nginx, all clients share one set of per-IP limits. A client on another
+   * loopback address (127.0.0.2) exhausts the captcha limit (60 a minute, shared in Redis); a
+   * client on 127.0.0.1 is not affected, and a forged X-Forwarded-For does not get the first one
+   * out.
+   */
+  @Test
+  void perAddressLimitsBehindNginxCountEachClientAndIgnoreForgedForwardedFor() throws IOException {
+    InetAddress other = InetAddress.getByName("127.0.0.2");
+    int refusedAt = -1;
+    for (int i = 1; i <= 70 && refusedAt < 0; i++) {
+      if (statusFrom(other, "/api/captcha", "203.0.113." + i) == 429) {
+        refusedAt = i;
+      }
+    }
+    assertThat(refusedAt).as("the 61st captcha from one address is refused").isEqualTo(61);
+    assertThat(statusFrom(other, "/api/captcha", "198.51.100.1"))
+        .as("a forged X-Forwarded-For is dropped by nginx")
+        .isEqualTo(429);
+    Browser.Res elsewhere = new Browser(front).get("/api/captcha");
+    assertThat(elsewhere.status()).as(elsewhere.body()).isEqualTo(200);
+  }
+
+  /** The status of a GET sent through nginx from the given local address. */
+  private static int statusFrom(InetAddress local, String path, String forwardedFor)
+      throws IOException {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), front, local, 0)) {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("GET %s HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nX-Forwarded-For: %s\r\n"
+                  + "Connection: close\r\n\r\n")
+              .formatted(path, front, forwardedFor)
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      String head = new String(in.readNBytes(12), StandardCharsets.US_ASCII); // "HTTP/1.1 200"
+      return Integer.parseInt(head.substring(9, 12));
+    }
   }
 }

@@ -145,12 +145,12 @@ class BindingQueries {
     StringBuilder where = new StringBuilder(scope.onBindings("b", p));
     boolean byUser = false;
     if (account != null && !account.isBlank()) {
-      where.append(" AND u.username LIKE :account ESCAPE '\\'");
+      where.append(" AND u.username LIKE :account");
       p.put("account", UserPages.contains(account));
       byUser = true;
     }
     if (name != null && !name.isBlank()) {
-      where.append(" AND u.display_name LIKE :name ESCAPE '\\'");
+      where.append(" AND u.display_name LIKE :name");
       p.put("name", UserPages.contains(name));
       byUser = true;
     }

@@ -80,6 +80,7 @@ class JdbcBindings {
         .update(keys, "id");
     long id = keys.getKeyAs(Number.class).longValue();
     touchListings(id);
+    countBindings(userId, +1);
     return id;
   }
 
@@ -102,8 +103,28 @@ class JdbcBindings {
   }
 
   boolean delete(long id) {
+    Optional<Long> user =
+        jdbc.sql("SELECT user_id FROM ca_bindings WHERE id = ?")
+            .param(id)
+            .query(Long.class)
+            .optional();
+    if (user.isEmpty()) {
+      return false;
+    }
     touchListings(id);
-    return jdbc.sql("DELETE FROM ca_bindings WHERE id = ?").param(id).update() == 1;
+    // of two concurrent unbinds only one deletes the row, so only that one counts it off
+    if (jdbc.sql("DELETE FROM ca_bindings WHERE id = ?").param(id).update() != 1) {
+      return false;
+    }
+    countBindings(user.get(), -1);
+    return true;
+  }
+
+  /** Keeps {@code users.binding_count} (V21_2) in the caller's transaction. */
+  private void countBindings(long userId, int change) {
+    jdbc.sql("UPDATE users SET binding_count = binding_count + ? WHERE id = ?")
+        .params(change, userId)
+        .update();
   }
 
   /**
