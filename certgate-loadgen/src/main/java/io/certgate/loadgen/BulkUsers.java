@@ -47,16 +47,17 @@ final class BulkUsers {
 
   /**
    * Inserts the synthetic users (all but the big organisation's administrator, who exists) where
-   * {@code at} places them.
+   * {@code at} places them, each with its number of bindings (V21_2's {@code binding_count}, which
+   * the server keeps on every bind and unbind).
    */
-  long users(Placement at) throws SQLException {
+  long users(Placement at, int[] bindingCounts) throws SQLException {
     int count = plan.users() - 1;
     try (CopyRows rows =
         CopyRows.into(
             db,
             "users",
             "id, organization_id, username, display_name, mobile, password_hash, status,"
-                + " failed_attempts, created_by, created_at")) {
+                + " failed_attempts, binding_count, created_by, created_at")) {
       for (int i = 0; i < count; i++) {
         rows.row(
             at.userId(i),
@@ -67,6 +68,7 @@ final class BulkUsers {
             passwordHash,
             "ENABLED",
             0,
+            bindingCounts[i],
             "loadgen",
             now);
       }

@@ -84,10 +84,18 @@ public final class Seeder {
             firstOrg,
             plan.bigOrganizationUsers() - 1,
             plan.usersPerOrganization());
-    long users = bulk.users(at) + 1;
+    int synthetic = plan.users() - 1 - 3 * plan.realUsersPerAlgorithm();
+    int[] bindingCounts = new int[plan.users() - 1];
+    int[] syntheticCounts =
+        BulkBindings.syntheticCounts(
+            synthetic, plan.bindings() - 3L * plan.realUsersPerAlgorithm());
+    System.arraycopy(syntheticCounts, 0, bindingCounts, 0, synthetic);
+    for (int i = synthetic; i < bindingCounts.length; i++) {
+      bindingCounts[i] = 1; // a real user: its one real certificate
+    }
+    long users = bulk.users(at, bindingCounts) + 1;
     timings.put("COPY organizations, users, roles", since(copying));
 
-    int synthetic = plan.users() - 1 - 3 * plan.realUsersPerAlgorithm();
     Map<TokenAlgorithm, List<BenchUser>> realUsers = new EnumMap<>(TokenAlgorithm.class);
     List<BulkBindings.Real> real = new ArrayList<>();
     List<TestProvider> providers = new ArrayList<>();

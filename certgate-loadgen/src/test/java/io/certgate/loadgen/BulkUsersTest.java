@@ -23,4 +23,16 @@ class BulkUsersTest {
     assertThat(at.organizationOf(53)).isEqualTo(3);
     assertThat(at.userId(53)).isEqualTo(153);
   }
+
+  @Test
+  void syntheticBindingsFollowThePatternAndAddUpToTheTotal() {
+    int[] counts = BulkBindings.syntheticCounts(20, 20);
+    assertThat(counts[0]).isZero();
+    assertThat(counts[1]).isEqualTo(2);
+    assertThat(counts[2]).isEqualTo(1);
+    assertThat(java.util.Arrays.stream(counts).sum()).isEqualTo(20);
+    int[] more = BulkBindings.syntheticCounts(10, 15);
+    assertThat(java.util.Arrays.stream(more).sum()).isEqualTo(15);
+    assertThat(more).containsOnly(1, 2, 3);
+  }
 }

@@ -70,6 +70,13 @@ class LoadGenIT {
                       + " 'ix_ca_bindings_organization_user', 'ix_users_organization_listing')"))
           .as("the indexes dropped for COPY are built again")
           .isEqualTo(3);
+      assertThat(
+              count(
+                  db,
+                  "SELECT COUNT(*) FROM users u WHERE u.binding_count <>"
+                      + " (SELECT COUNT(*) FROM ca_bindings b WHERE b.user_id = u.id)"))
+          .as("every user's binding_count (V21_2) is its number of bindings")
+          .isZero();
       assertThat(seed.realUsers()).containsOnlyKeys(BenchPki.ALGORITHMS);
       seed.realUsers().values().forEach(users -> assertThat(users).hasSize(4));
 
