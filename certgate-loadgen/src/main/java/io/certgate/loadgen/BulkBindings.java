@@ -77,18 +77,34 @@ final class BulkBindings {
             now);
       }
       Synthetic synthetic = new Synthetic(providers, real);
-      long left = total - real.size();
+      int[] counts = syntheticCounts(syntheticUsers, total - real.size());
       long index = 0;
-      for (int pass = 0; left > 0; pass++) {
-        for (int k = 0; k < syntheticUsers && left > 0; k++) {
-          int count = pass == 0 ? (k % 10 == 0 ? 0 : k % 10 == 1 ? 2 : 1) : 1;
-          for (int b = 0; b < count && left > 0; b++, left--, index++) {
-            synthetic.row(rows, at.userId(k), at.organizationOf(k), index);
-          }
+      for (int k = 0; k < syntheticUsers; k++) {
+        for (int b = 0; b < counts[k]; b++, index++) {
+          synthetic.row(rows, at.userId(k), at.organizationOf(k), index);
         }
       }
       return rows.finish();
     }
+  }
+
+  /**
+   * How many synthetic bindings each of the first {@code syntheticUsers} users gets, {@code total}
+   * in all: of every ten users one none, one two, the others one; any rest one more each, in order.
+   * Known before the users are written, so each user's {@code binding_count} (V21_2) is right from
+   * the start.
+   */
+  static int[] syntheticCounts(int syntheticUsers, long total) {
+    int[] counts = new int[syntheticUsers];
+    long left = total;
+    for (int pass = 0; left > 0; pass++) {
+      for (int k = 0; k < syntheticUsers && left > 0; k++) {
+        int n = (int) Math.min(left, pass == 0 ? (k % 10 == 0 ? 0 : k % 10 == 1 ? 2 : 1) : 1);
+        counts[k] += n;
+        left -= n;
+      }
+    }
+    return counts;
   }
 
   /** The generator of synthetic rows: per provider a template certificate and issuer name. */

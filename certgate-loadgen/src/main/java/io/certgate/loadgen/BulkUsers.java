@@ -47,26 +47,28 @@ final class BulkUsers {
 
   /**
    * Inserts the synthetic users (all but the big organisation's administrator, who exists) where
-   * {@code at} places them.
+   * {@code at} places them, each with its number of bindings (V21_2's {@code binding_count}, which
+   * the server keeps on every bind and unbind).
    */
-  long users(Placement at) throws SQLException {
+  long users(Placement at, int[] bindingCounts) throws SQLException {
     int count = plan.users() - 1;
     try (CopyRows rows =
         CopyRows.into(
             db,
             "users",
             "id, organization_id, username, display_name, mobile, password_hash, status,"
-                + " failed_attempts, created_by, created_at")) {
+                + " failed_attempts, binding_count, created_by, created_at")) {
       for (int i = 0; i < count; i++) {
         rows.row(
             at.userId(i),
             at.organizationOf(i),
             username(i),
             displayName(i),
-            String.format("19%09d", i),
+            "19" + padded(i, 9),
             passwordHash,
             "ENABLED",
             0,
+            bindingCounts[i],
             "loadgen",
             now);
       }
@@ -83,11 +85,17 @@ final class BulkUsers {
 
   /** The display name (用户名称) of synthetic user number {@code i} (0-based). */
   static String displayName(int i) {
-    return String.format("压测用户%07d", i);
+    return "压测用户" + padded(i, 7);
   }
 
   /** The username of synthetic user number {@code i} (0-based). */
   static String username(int i) {
-    return String.format("lg%07d", i);
+    return "lg" + padded(i, 7);
+  }
+
+  /** {@code i} in at least {@code digits} digits, zero-padded (String.format is slow per row). */
+  static String padded(int i, int digits) {
+    String text = Integer.toString(i);
+    return text.length() >= digits ? text : "0".repeat(digits - text.length()) + text;
   }
 }

@@ -63,6 +63,20 @@ class LoadGenIT {
                       + " AND u.organization_id IS NOT NULL"))
           .as("some users are unbound, as in a real listing")
           .isPositive();
+      assertThat(
+              count(
+                  db,
+                  "SELECT COUNT(*) FROM pg_indexes WHERE indexname IN ('ix_ca_bindings_user',"
+                      + " 'ix_ca_bindings_organization_user', 'ix_users_organization_listing')"))
+          .as("the indexes dropped for COPY are built again")
+          .isEqualTo(3);
+      assertThat(
+              count(
+                  db,
+                  "SELECT COUNT(*) FROM users u WHERE u.binding_count <>"
+                      + " (SELECT COUNT(*) FROM ca_bindings b WHERE b.user_id = u.id)"))
+          .as("every user's binding_count (V21_2) is its number of bindings")
+          .isZero();
       assertThat(seed.realUsers()).containsOnlyKeys(BenchPki.ALGORITHMS);
       seed.realUsers().values().forEach(users -> assertThat(users).hasSize(4));
 
