@@ -93,8 +93,9 @@ public final class ListingLoad {
     TrivialBenchmark trivial = new TrivialBenchmark(platform, threads);
     ListingBenchmark listing =
         new ListingBenchmark(platform, threads, settings.plan().bigOrganizationUsers());
-    trivial.run(Math.min(settings.trivialRequests(), 3000), errors);
-    listing.run(Math.min(requests, 800), 1, errors);
+    // warm-up: JIT of both request paths, connection pools, PostgreSQL's buffers
+    trivial.run(Math.min(settings.trivialRequests(), 10_000), errors);
+    listing.run(Math.min(requests, 1600), 1, errors);
     Phase baseline = trivial.run(settings.trivialRequests(), errors);
     ListingBenchmark.Result result = listing.run(requests, Instant.now().toEpochMilli(), errors);
     return new ListingReport(settings, platform.seed(), baseline, result, errors);

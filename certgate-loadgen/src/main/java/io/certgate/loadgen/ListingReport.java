@@ -48,8 +48,10 @@ record ListingReport(
             loadAtStart,
             loadAtEnd,
             errors.count()));
-    md.append("| requests | count | /s | p50 ms | p95 ms | p99 ms | server CPU ms/request |\n");
-    md.append("|---|---|---|---|---|---|---|\n");
+    md.append(
+        "| requests | count | /s | p50 ms | p95 ms | p99 ms | server CPU ms/request |"
+            + " PostgreSQL CPU ms/request |\n");
+    md.append("|---|---|---|---|---|---|---|---|\n");
     row(md, "trivial (GET /api/session), same run", trivial, trivial.latencies());
     row(md, "**listing, all kinds**", all, all.latencies());
     for (Map.Entry<ListingBenchmark.Kind, Latencies> e : listing.byKind().entrySet()) {
@@ -57,7 +59,7 @@ record ListingReport(
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %,d | | %.2f | %.2f | %.2f | |\n",
+              "| %s | %,d | | %.2f | %.2f | %.2f | | |\n",
               e.getKey().label,
               l.count(),
               l.percentileMillis(50),
@@ -68,11 +70,13 @@ record ListingReport(
         String.format(
             Locale.ROOT,
             "\nRatios to the trivial request of the same run: throughput %.2f, p50 %.2f, p95 %.2f,"
-                + " server CPU per request %.2f.\n\n",
+                + " server CPU per request %.2f, server and PostgreSQL CPU per request %.2f.\n\n",
             all.perSecond() / trivial.perSecond(),
             all.latencies().percentileMillis(50) / trivial.latencies().percentileMillis(50),
             p95Millis() / trivial.latencies().percentileMillis(95),
-            all.cpuMillisPerRequest() / trivial.cpuMillisPerRequest()));
+            all.cpuMillisPerRequest() / trivial.cpuMillisPerRequest(),
+            (all.cpuMillisPerRequest() + all.databaseCpuMillisPerRequest())
+                / (trivial.cpuMillisPerRequest() + trivial.databaseCpuMillisPerRequest())));
     md.append(
         String.format(
             Locale.ROOT,
@@ -91,13 +95,14 @@ record ListingReport(
     md.append(
         String.format(
             Locale.ROOT,
-            "| %s | %,d | %.0f | %.2f | %.2f | %.2f | %.3f |\n",
+            "| %s | %,d | %.0f | %.2f | %.2f | %.2f | %.3f | %.3f |\n",
             label,
             p.requests(),
             p.perSecond(),
             l.percentileMillis(50),
             l.percentileMillis(95),
             l.percentileMillis(99),
-            p.cpuMillisPerRequest()));
+            p.cpuMillisPerRequest(),
+            p.databaseCpuMillisPerRequest()));
   }
 }
