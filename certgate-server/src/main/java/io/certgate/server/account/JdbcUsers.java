@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.IncorrectResultSizeDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -21,6 +22,7 @@ final class JdbcUsers implements Users {
   private static final String COLUMNS =
       "id, organization_id, username, display_name, mobile, status, failed_attempts, locked_until,"
           + " created_by, created_at";
+  private static final String JOINED = "u." + COLUMNS.replace(", ", ", u.");
 
   private final JdbcClient jdbc;
 
@@ -195,12 +197,34 @@ final class JdbcUsers implements Users {
         .single();
   }
 
+  /**
+   * The user and its roles in one statement (one row per role, one row with no role for a user
+   * without any): every login asks this, and a second round trip for the roles cost as much as the
+   * user's row.
+   */
   private Optional<User> one(String condition, Object value) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE " + condition)
+    List<User> found = new ArrayList<>();
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    jdbc.sql(
+            "SELECT "
+                + JOINED
+                + ", r.role FROM users u LEFT JOIN user_roles r ON r.user_id = u.id WHERE u."
+                + condition)
         .param(value)
-        .query(this::row)
-        .optional()
-        .map(this::withRoles);
+        .query(
+            rs -> {
+              long id = rs.getLong("id");
+              if (found.isEmpty()) {
+                found.add(row(rs, 0));
+              } else if (found.get(0).id() != id) {
+                throw new IncorrectResultSizeDataAccessException(1);
+              }
+              String role = rs.getString("role");
+              if (role != null) {
+                roles.add(Role.valueOf(role));
+              }
+            });
+    return found.stream().findFirst().map(u -> withRoles(u, Set.copyOf(roles)));
   }
 
   private Set<Role> roles(long id) {
@@ -219,6 +243,10 @@ final class JdbcUsers implements Users {
    * held by such readers) the pool deadlocks until its timeout.
    */
   private User withRoles(User u) {
+    return withRoles(u, roles(u.id()));
+  }
+
+  private static User withRoles(User u, Set<Role> roles) {
     return new User(
         u.id(),
         u.organizationId(),
@@ -226,7 +254,7 @@ final class JdbcUsers implements Users {
         u.displayName(),
         u.mobile(),
         u.status(),
-        roles(u.id()),
+        roles,
         u.failedAttempts(),
         u.lockedUntil(),
         u.createdBy(),
