@@ -9,9 +9,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -52,31 +56,56 @@ final class JdbcProviders implements Providers {
         .list();
   }
 
+  /**
+   * One statement for the region and its ancestors (the tree is kept in memory by {@link Regions}):
+   * each list row of the chain with its providers that are enabled; the nearest region that has a
+   * list decides. The lists and the providers' switches are read from the tables on every call, so
+   * a change to either is exact at once on every node.
+   */
   @Override
   public Set<String> enabledFor(String regionCode) {
-    // only the codes: a login asks this, and the full rows carry every provider's anchors
-    Set<String> enabled =
-        Set.copyOf(
-            jdbc.sql("SELECT code FROM ca_providers WHERE enabled = TRUE")
-                .query(String.class)
-                .list());
-    Set<String> own = new LinkedHashSet<>(ownList(regionCode).orElse(List.of()));
-    own.retainAll(enabled);
-    return Set.copyOf(own);
+    List<String> chain = chain(regionCode);
+    if (chain.isEmpty()) {
+      return Set.of();
+    }
+    String marks = String.join(", ", Collections.nCopies(chain.size(), "?"));
+    Map<String, Set<String>> lists = new HashMap<>();
+    jdbc.sql(
+            "SELECT l.region_code, p.code FROM ca_region_provider_lists l"
+                + " LEFT JOIN ca_region_providers rp ON rp.region_code = l.region_code"
+                + " LEFT JOIN ca_providers p ON p.code = rp.provider_code AND p.enabled = TRUE"
+                + " WHERE l.region_code IN ("
+                + marks
+                + ")")
+        .params(chain.toArray())
+        .query(
+            rs -> {
+              Set<String> codes =
+                  lists.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>());
+              String code = rs.getString(2);
+              if (code != null) {
+                codes.add(code);
+              }
+            });
+    for (String code : chain) {
+      Set<String> own = lists.get(code);
+      if (own != null) {
+        return Set.copyOf(own);
+      }
+    }
+    return Set.of();
   }
 
-  /** The region's own list, else the nearest ancestor's; empty when none in the chain has one. */
-  private Optional<List<String>> ownList(String regionCode) {
+  /** The region and its ancestors, nearest first; empty for an unknown code. */
+  private List<String> chain(String regionCode) {
+    List<String> chain = new ArrayList<>();
     Optional<Region> region = regions.find(regionCode);
     for (int depth = 0; region.isPresent() && depth < 32; depth++) {
-      Optional<List<String>> list = listOf(region.get().code());
-      if (list.isPresent()) {
-        return list;
-      }
+      chain.add(region.get().code());
       String parent = region.get().parentCode();
       region = parent == null ? Optional.empty() : regions.find(parent);
     }
-    return Optional.empty();
+    return chain;
   }
 
   /** A region's own list, if it has one (possibly empty). */
