@@ -255,6 +255,29 @@ abstract class CaRefusalSuite extends CaPlatformIT {
     assertThat(regionOff.error()).isEqualTo("REGION_CA_DISABLED");
   }
 
+  /** The region tree is kept per node: a change through this node must count at the next login. */
+  @Test
+  void switchingARegionsCaOffAndOnCountsAtTheNextLogin() {
+    Browser admin = admin();
+    Setup s = setup(admin, KeyKind.EC_P256);
+    long member = user(admin, s.organization(), "MEMBER").path("id").asLong();
+    UserCredentials lock = s.provider().issueUser("区划开关");
+    assertThat(bind(admin, member, lock.signature()).status()).isEqualTo(201);
+    assertThat(caLogin(browser(), lock.signature()).status()).isEqualTo(200);
+
+    Browser.Res off =
+        admin.put("/api/admin/regions/" + s.region(), "{\"name\":\"关闭CA\",\"caEnabled\":false}");
+    assertThat(off.status()).as(off.body()).isEqualTo(200);
+    Browser.Res refused = caLogin(browser(), lock.signature());
+    assertThat(refused.status()).isNotEqualTo(200);
+    assertThat(refused.error()).isEqualTo("REGION_CA_DISABLED");
+
+    Browser.Res on =
+        admin.put("/api/admin/regions/" + s.region(), "{\"name\":\"开启CA\",\"caEnabled\":true}");
+    assertThat(on.status()).as(on.body()).isEqualTo(200);
+    assertThat(caLogin(browser(), lock.signature()).status()).isEqualTo(200);
+  }
+
   @Test
   void disablingAProviderStopsItsBindsAndLogins() {
     Browser admin = admin();
