@@ -9,7 +9,6 @@ import io.certgate.testpki.TestProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,9 +23,6 @@ class ClusterProvidersIT {
 
   @BeforeAll
   static void start() throws Exception {
-    Assumptions.assumeTrue(RedisServer.available(), "redis-server is not installed");
-    Assumptions.assumeTrue(
-        PostgresServer.available(), "PostgreSQL 15 server binaries are not installed");
     cluster = FaultCluster.shared();
   }
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Assumptions;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -59,6 +60,9 @@ final class FaultCluster implements AutoCloseable {
 
   /** The cluster of the test JVM, started on first use and stopped when the JVM exits. */
   static synchronized FaultCluster shared() throws IOException {
+    Assumptions.assumeTrue(RedisServer.available(), "redis-server is not installed");
+    Assumptions.assumeTrue(
+        PostgresServer.available(), "PostgreSQL 15 server binaries are not installed");
     if (shared == null) {
       PostgresServer pg = PostgresServer.dedicated();
       RedisServer redis = RedisServer.start("fault-redis");

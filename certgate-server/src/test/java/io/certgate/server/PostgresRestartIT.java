@@ -8,7 +8,6 @@ import io.certgate.testpki.Credential;
 import io.certgate.testpki.KeyKind;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +26,6 @@ class PostgresRestartIT {
 
   @BeforeAll
   static void start() throws Exception {
-    Assumptions.assumeTrue(RedisServer.available(), "redis-server is not installed");
-    Assumptions.assumeTrue(
-        PostgresServer.available(), "PostgreSQL 15 server binaries are not installed");
     cluster = FaultCluster.shared();
   }
 
