@@ -10,7 +10,6 @@ import io.certgate.testpki.Credential;
 import io.certgate.testpki.KeyKind;
 import io.certgate.testpki.TestProvider;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -80,20 +78,12 @@ class ClusterIT {
 
   private static Node node() throws IOException {
     ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(CertGateServer.class, TestPlatformConfig.class)
-            .run(
-                "--server.port=0",
-                "--spring.datasource.url=" + PostgresServer.get().jdbcUrl(),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--certgate.redis-url=" + redis.url(),
-                "--certgate.data-dir=" + Files.createTempDirectory("certgate-node"),
-                "--certgate.captcha=always",
-                "--certgate.admin.username=" + PlatformIT.ADMIN,
-                "--certgate.admin.password=" + PlatformIT.ADMIN_PASSWORD,
-                "--certgate.sms.gateway=log");
-    return new Node(
-        context, context.getEnvironment().getProperty("local.server.port", Integer.class));
+        ClusterNodes.start(
+            List.of(CertGateServer.class, TestPlatformConfig.class),
+            PostgresServer.get().jdbcUrl(),
+            redis.url(),
+            "--certgate.captcha=always");
+    return new Node(context, ClusterNodes.port(context));
   }
 
   private static void shareCookies(Browser from, Browser to) {

@@ -9,14 +9,13 @@ import io.certgate.testpki.KeyKind;
 import io.certgate.testpki.TestOids;
 import io.certgate.testpki.TestProvider;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -70,21 +69,13 @@ class ClusterRevocationIT {
 
   private static Node node() throws IOException {
     ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(CertGateServer.class, TestPlatformConfig.class)
-            .run(
-                "--server.port=0",
-                "--spring.datasource.url=" + PostgresServer.get().jdbcUrl(),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--certgate.redis-url=" + redis.url(),
-                "--certgate.data-dir=" + Files.createTempDirectory("certgate-node"),
-                "--certgate.captcha=always",
-                "--certgate.admin.username=" + PlatformIT.ADMIN,
-                "--certgate.admin.password=" + PlatformIT.ADMIN_PASSWORD,
-                "--certgate.ca.providers-poll=1s",
-                "--certgate.sms.gateway=log");
-    return new Node(
-        context, context.getEnvironment().getProperty("local.server.port", Integer.class));
+        ClusterNodes.start(
+            List.of(CertGateServer.class, TestPlatformConfig.class),
+            PostgresServer.get().jdbcUrl(),
+            redis.url(),
+            "--certgate.captcha=always",
+            "--certgate.ca.providers-poll=1s");
+    return new Node(context, ClusterNodes.port(context));
   }
 
   @Test

@@ -7,7 +7,6 @@ import io.certgate.testpki.KeyKind;
 import io.certgate.testpki.TestOids;
 import io.certgate.testpki.TestProvider;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -21,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -76,23 +74,15 @@ final class FaultCluster implements AutoCloseable {
 
   private static Node node(String name, PostgresServer pg, RedisServer redis) throws IOException {
     ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(CertGateServer.class)
-            .run(
-                "--server.port=0",
-                "--server.forward-headers-strategy=native",
-                "--spring.datasource.url=" + pg.jdbcUrl(),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--certgate.redis-url=" + redis.url(),
-                "--certgate.data-dir=" + Files.createTempDirectory("certgate-fault-node"),
-                "--certgate.captcha=off",
-                "--certgate.login.ip-attempts=1000",
-                "--certgate.ca.providers-poll=1s",
-                "--certgate.admin.username=" + PlatformIT.ADMIN,
-                "--certgate.admin.password=" + PlatformIT.ADMIN_PASSWORD,
-                "--certgate.sms.gateway=log");
-    return new Node(
-        name, context, context.getEnvironment().getProperty("local.server.port", Integer.class));
+        ClusterNodes.start(
+            List.of(CertGateServer.class),
+            pg.jdbcUrl(),
+            redis.url(),
+            "--server.forward-headers-strategy=native",
+            "--certgate.captcha=off",
+            "--certgate.login.ip-attempts=1000",
+            "--certgate.ca.providers-poll=1s");
+    return new Node(name, context, ClusterNodes.port(context));
   }
 
   @Override
