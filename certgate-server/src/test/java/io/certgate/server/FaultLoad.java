@@ -1,6 +1,7 @@
 package io.certgate.server;
 
 import io.certgate.testpki.Credential;
+import io.certgate.testpki.KeyKind;
 import io.certgate.testpki.UserCredentials;
 import io.certgate.testpki.UserSpec;
 import java.io.UncheckedIOException;
@@ -107,6 +108,29 @@ final class FaultLoad {
     for (int i = 0; i < CONTESTED_LOCKS; i++) {
       contested.add(ca.provider().issueUser("争用" + i));
     }
+  }
+
+  /**
+   * A load on a new region, organisation and P-256 provider of the cluster (made through {@code
+   * admin}), with four members to bind to.
+   */
+  static FaultLoad onNewOrganisation(FaultCluster cluster, Browser admin)
+      throws InterruptedException {
+    TestClock providerClock = new TestClock();
+    FaultCluster.Ca ca = cluster.ca(admin, KeyKind.EC_P256, providerClock);
+    List<Long> members = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      members.add(FaultCluster.member(admin, ca.organization()));
+    }
+    return new FaultLoad(admin, ca, members, providerClock);
+  }
+
+  FaultCluster.Ca ca() {
+    return ca;
+  }
+
+  List<Long> members() {
+    return members;
   }
 
   /** Starts {@code count} clients, alternately on node A and node B. */

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.certgate.server.FaultLoad.Op;
 import io.certgate.server.FaultLoad.Outcome;
 import io.certgate.testpki.Credential;
-import io.certgate.testpki.KeyKind;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,14 +29,10 @@ class PostgresRestartIT {
 
   @Test
   void aPostgresRestartUnderLoadAnswers503ThenRecoversWithNoHalfWrittenBinding() throws Exception {
-    TestClock providerClock = new TestClock();
     Browser admin = FaultCluster.admin(cluster.a);
-    FaultCluster.Ca ca = cluster.ca(admin, KeyKind.EC_P256, providerClock);
-    List<Long> members = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      members.add(FaultCluster.member(admin, ca.organization()));
-    }
-    FaultLoad load = new FaultLoad(admin, ca, members, providerClock);
+    FaultLoad load = FaultLoad.onNewOrganisation(cluster, admin);
+    FaultCluster.Ca ca = load.ca();
+    List<Long> members = load.members();
 
     load.start(cluster, CLIENTS);
     Thread.sleep(2000);

@@ -99,14 +99,8 @@ class RedisFaultIT {
 
   @Test
   void concurrentBindsAndLoginsThroughARedisOutageLeaveNoHalfWrittenBinding() throws Exception {
-    TestClock providerClock = new TestClock();
-    Browser admin = FaultCluster.admin(cluster.a);
-    FaultCluster.Ca ca = cluster.ca(admin, KeyKind.EC_P256, providerClock);
-    List<Long> members = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      members.add(FaultCluster.member(admin, ca.organization()));
-    }
-    FaultLoad load = new FaultLoad(admin, ca, members, providerClock);
+    FaultLoad load = FaultLoad.onNewOrganisation(cluster, FaultCluster.admin(cluster.a));
+    FaultCluster.Ca ca = load.ca();
     load.start(cluster, 8);
     Thread.sleep(2000);
     long stopping = load.millis();
