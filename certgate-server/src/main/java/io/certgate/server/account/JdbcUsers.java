@@ -114,6 +114,14 @@ final class JdbcUsers implements Users {
   }
 
   void update(long id, String displayName, String mobile, Set<Role> roles) {
+    // the CA用户管理 listing filters on 用户名称 and nodes keep it per listing version (V21_1):
+    // a rename moves the version on in this transaction. Before the users row, in the order a
+    // bind takes the same two locks (organisation, then user).
+    jdbc.sql(
+            "UPDATE organizations SET listing_version = listing_version + 1 WHERE id ="
+                + " (SELECT organization_id FROM users WHERE id = ? AND display_name <> ?)")
+        .params(id, displayName)
+        .update();
     jdbc.sql("UPDATE users SET display_name = ?, mobile = ? WHERE id = ?")
         .params(displayName, mobile, id)
         .update();

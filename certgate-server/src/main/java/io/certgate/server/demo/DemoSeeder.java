@@ -121,5 +121,9 @@ class DemoSeeder implements ApplicationRunner {
             .query(Long.class)
             .single();
     jdbc.sql("INSERT INTO user_roles (user_id, role) VALUES (?, ?)").params(id, role).update();
+    // as every new user does: nodes keep the CA listings per listing version (V21_1)
+    jdbc.sql("UPDATE organizations SET listing_version = listing_version + 1 WHERE id = ?")
+        .param(org)
+        .update();
   }
 }
