@@ -2,11 +2,13 @@ package io.certgate.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.certgate.testdb.ThrowawayPostgres;
 import io.certgate.testpki.Credential;
 import io.certgate.testpki.KeyKind;
 import io.certgate.testpki.TestOids;
 import io.certgate.testpki.TestProvider;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -32,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  * own address and the per-address limits count it alone.
  */
 final class FaultCluster implements AutoCloseable {
-  final PostgresServer postgres;
+  final ThrowawayPostgres postgres;
   final RedisServer redis;
   final Node a;
   final Node b;
@@ -47,7 +49,7 @@ final class FaultCluster implements AutoCloseable {
   /** A region, an organisation in it and a provider (no revocation) enabled for the region. */
   record Ca(String region, long organization, TestProvider provider) {}
 
-  private FaultCluster(PostgresServer postgres, RedisServer redis, Node a, Node b) {
+  private FaultCluster(ThrowawayPostgres postgres, RedisServer redis, Node a, Node b) {
     this.postgres = postgres;
     this.redis = redis;
     this.a = a;
@@ -62,7 +64,7 @@ final class FaultCluster implements AutoCloseable {
     Assumptions.assumeTrue(
         PostgresServer.available(), "PostgreSQL 15 server binaries are not installed");
     if (shared == null) {
-      PostgresServer pg = PostgresServer.dedicated();
+      ThrowawayPostgres pg = PostgresServer.dedicated();
       RedisServer redis = RedisServer.start("fault-redis");
       FaultCluster cluster =
           new FaultCluster(pg, redis, node("A", pg, redis), node("B", pg, redis));
@@ -72,7 +74,8 @@ final class FaultCluster implements AutoCloseable {
     return shared;
   }
 
-  private static Node node(String name, PostgresServer pg, RedisServer redis) throws IOException {
+  private static Node node(String name, ThrowawayPostgres pg, RedisServer redis)
+      throws IOException {
     ConfigurableApplicationContext context =
         ClusterNodes.start(
             List.of(CertGateServer.class),
@@ -90,7 +93,11 @@ final class FaultCluster implements AutoCloseable {
     a.context().close();
     b.context().close();
     redis.close();
-    postgres.close();
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void closeQuietly() {
