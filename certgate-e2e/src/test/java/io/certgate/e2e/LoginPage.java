@@ -61,7 +61,6 @@ final class LoginPage {
 
   /** Clicks the panel's 获取验证码 and returns the code the demo gateway logged. */
   String requestSmsCode(String panel, String mobile) {
-    server.awaitSmsWindow();
     int before = server.smsCount(mobile);
     panel(panel).findElement(By.cssSelector(".send-code")).click();
     String code = server.awaitSmsAfter(mobile, before);

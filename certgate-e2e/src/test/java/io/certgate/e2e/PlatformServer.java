@@ -32,7 +32,6 @@ final class PlatformServer implements AutoCloseable {
 
   private final int port;
   private final JarProcess process;
-  private Instant lastSmsSent = Instant.EPOCH;
 
   private PlatformServer(int port, JarProcess process) {
     this.port = port;
@@ -67,8 +66,11 @@ final class PlatformServer implements AutoCloseable {
             "--server.port=" + port,
             // the agent jar the 驱动下载 page offers
             "--certgate.ca.agent-jar=" + agentJar,
+            // every test comes from 127.0.0.1; the per-mobile SMS limits stay (fresh mobiles)
             "--certgate.login.ip-attempts=10000",
-            "--certgate.login.ip-failures-for-captcha=10000");
+            "--certgate.login.ip-failures-for-captcha=10000",
+            "--certgate.sms.ip-per-minute=10000",
+            "--certgate.sms.ip-per-day=10000");
     JarProcess process =
         JarProcess.start("certgate-server", jar, args, env, work.resolve("server.log"));
     PlatformServer server = new PlatformServer(port, process);
@@ -92,18 +94,6 @@ final class PlatformServer implements AutoCloseable {
 
   URI uri(String path) {
     return URI.create(url(path));
-  }
-
-  /**
-   * Waits until the server will send another SMS: it allows one a minute per client IP, and every
-   * test comes from 127.0.0.1. Call just before the page asks for a code.
-   */
-  synchronized void awaitSmsWindow() {
-    Duration left = Duration.between(Instant.now(), lastSmsSent.plusSeconds(61));
-    if (!left.isNegative()) {
-      sleep(left.toMillis());
-    }
-    lastSmsSent = Instant.now();
   }
 
   /** How many SMS messages the demo gateway has logged for this mobile so far. */

@@ -26,7 +26,7 @@ public record LoadSettings(
     int maxWarmUpRounds) {
 
   /** Warm-up rounds at most, unless given. */
-  public static final int DEFAULT_WARM_UP_ROUNDS = 6;
+  public static final int DEFAULT_WARM_UP_ROUNDS = 10;
 
   public LoadSettings {
     if (journeys < 1 || concurrency < 1 || trivialRequests < 1 || maxWarmUpRounds < 1) {

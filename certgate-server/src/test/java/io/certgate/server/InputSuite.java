@@ -54,6 +54,27 @@ abstract class InputSuite extends PlatformIT {
   }
 
   @Test
+  void refusesNulInBodiesAndQueriesInsteadOfFailingInTheDatabase() {
+    // "\u0000" is valid JSON and %00 a valid query escape, but PostgreSQL refuses NUL in text
+    Browser pa = admin();
+    assertRefused(
+        browser().post("/api/auth/password", "{\"username\":\"a\\u0000b\",\"password\":\"x\"}"),
+        400);
+    String username = unique("n");
+    long org = organization(pa, unique("机构"));
+    assertRefused(
+        pa.post(
+            "/api/admin/users",
+            ("{\"organizationId\":%d,\"username\":\"%s\",\"displayName\":\"x\\u0000\","
+                    + "\"mobile\":\"%s\",\"password\":\"%s\",\"roles\":[\"MEMBER\"]}")
+                .formatted(org, username, mobile(), PASSWORD)),
+        400);
+    assertRefused(pa.get("/api/admin/audit?actor=a%00b"), 400);
+    assertRefused(pa.get("/api/admin/users?name=%00"), 400);
+    assertThat(pa.get("/api/admin/users?name=" + username).json().path("total").asLong()).isZero();
+  }
+
+  @Test
   void refusesHugeBodies() {
     Browser pa = admin();
     String huge = "{\"username\":\"" + "a".repeat(200_000) + "\",\"password\":\"x\"}";

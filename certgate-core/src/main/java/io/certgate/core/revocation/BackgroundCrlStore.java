@@ -36,6 +36,7 @@ final class BackgroundCrlStore implements CrlStore {
   private final Duration retryDelay;
   private final boolean followDistributionPoints;
   private final AtomicLong generation = new AtomicLong();
+  private volatile boolean closed;
 
   private BackgroundCrlStore(CrlStore.Builder b) {
     this.clock = b.clock;
@@ -183,6 +184,11 @@ final class BackgroundCrlStore implements CrlStore {
       LOG.log(Level.DEBUG, "CRL {0} loaded: {1} serials", slot.url(), crl.revoked().size());
       return nextRefresh(crl);
     } catch (IOException | CrlLoader.RejectedCrlException | RuntimeException e) {
+      if (closed) {
+        // close() interrupted the download (a validator rebuild closes the old store): no failure
+        LOG.log(Level.DEBUG, "CRL {0} download stopped: the store was closed", slot.url());
+        return retryDelay;
+      }
       LOG.log(
           Level.WARNING,
           "CRL {0} not loaded, keeping the previous one: {1}",
@@ -206,6 +212,7 @@ final class BackgroundCrlStore implements CrlStore {
 
   @Override
   public void close() {
+    closed = true;
     slots.values().forEach(CrlSlot::cancel);
     if (ownsScheduler) {
       scheduler.shutdownNow();

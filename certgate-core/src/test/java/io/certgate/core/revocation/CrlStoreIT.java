@@ -162,6 +162,34 @@ class CrlStoreIT {
     }
   }
 
+  @Test
+  void closingTheStoreMidDownloadCountsNoFailedDownload() throws Exception {
+    // a validator rebuild closes the old store, often while its first download is in flight
+    TestProvider provider = Pki.provider("closing", KeyKind.EC_P256, clock);
+    java.net.URI url =
+        server.put("/c.crl", provider.crl(NOW, NOW.plus(Duration.ofHours(6))).getEncoded());
+    server.stall(Duration.ofSeconds(8));
+    CrlStore store =
+        CrlStore.builder()
+            .clock(clock)
+            .issuers(provider.anchors())
+            .crlUrls(List.of(url))
+            .followDistributionPoints(false)
+            .timeout(Duration.ofSeconds(6))
+            .downloadLimit(Duration.ofSeconds(6))
+            .build();
+    long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (server.requests() == 0 && System.nanoTime() < until) {
+      Thread.sleep(10);
+    }
+    assertThat(server.requests()).as("the background download reached the server").isPositive();
+
+    store.close();
+    Thread.sleep(200); // the interrupted download unwinds on the refresh thread
+
+    assertThat(store.crls().get(0).failedDownloads()).isZero();
+  }
+
   private CrlStore store(TestProvider provider, java.net.URI url) {
     return CrlStore.builder()
         .clock(clock)

@@ -11,9 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Appends to and reads the chained log. Appends lock the single {@code audit_head} row, which
@@ -24,31 +27,103 @@ class AuditLog {
   private static final String COLUMNS =
       "seq, at, actor, action, target, client_ip, outcome, reason, prev_hash, hash";
 
-  private final JdbcClient jdbc;
-  private final Clock clock;
+  private static final String INSERT =
+      "INSERT INTO audit_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-  AuditLog(JdbcClient jdbc, Clock clock) {
+  /** Rows per shared transaction at most: bounds the head lock's hold and the statement batch. */
+  static final int MAX_BATCH = 64;
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batches;
+  private final Clock clock;
+  private final GroupCommit<Row> outsideTransactions;
+
+  AuditLog(
+      JdbcClient jdbc, JdbcTemplate batches, PlatformTransactionManager transactions, Clock clock) {
     this.jdbc = jdbc;
+    this.batches = batches;
     this.clock = clock;
+    TransactionTemplate tx = new TransactionTemplate(transactions);
+    this.outsideTransactions =
+        new GroupCommit<>(rows -> tx.executeWithoutResult(s -> write(rows)), MAX_BATCH);
   }
 
-  @Transactional
+  /**
+   * Appends one row. Inside a transaction the row is written in it, so a change and its row commit
+   * or roll back together. Outside one (logins, logouts, refusals) concurrent appends share one
+   * transaction ({@link GroupCommit}): one head lock, one batched insert and one commit for all the
+   * rows queued meanwhile; each caller still returns only once its row is committed.
+   */
   void append(
       String actor, String action, String target, String clientIp, String outcome, String reason) {
+    Row row =
+        new Row(
+            clock.instant().truncatedTo(ChronoUnit.MILLIS),
+            text(actor, 64),
+            action,
+            text(target, 200),
+            text(clientIp, 64),
+            outcome,
+            reason);
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      write(List.of(row));
+    } else {
+      outsideTransactions.append(row);
+    }
+  }
+
+  /** A row before the chain gives it its place. */
+  record Row(
+      Instant at,
+      String actor,
+      String action,
+      String target,
+      String clientIp,
+      String outcome,
+      String reason) {}
+
+  /** Chains {@code rows} after the head, in order, in the current transaction. */
+  private void write(List<Row> rows) {
     Map<String, Object> head =
         jdbc.sql("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
             .query()
             .singleRow();
-    long seq = ((Number) head.get("last_seq")).longValue() + 1;
-    String prev = (String) head.get("last_hash");
-    Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    String a = cut(actor, 64);
-    String t = cut(target, 200);
-    String ip = cut(clientIp, 64);
-    String hash = AuditChain.hash(prev, seq, at, a, action, t, ip, outcome, reason);
-    jdbc.sql("INSERT INTO audit_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(seq, at.atOffset(ZoneOffset.UTC), a, action, t, ip, outcome, reason, prev, hash)
-        .update();
+    long seq = ((Number) head.get("last_seq")).longValue();
+    String hash = (String) head.get("last_hash");
+    List<Object[]> inserts = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      seq++;
+      String prev = hash;
+      hash =
+          AuditChain.hash(
+              prev,
+              seq,
+              r.at(),
+              r.actor(),
+              r.action(),
+              r.target(),
+              r.clientIp(),
+              r.outcome(),
+              r.reason());
+      inserts.add(
+          new Object[] {
+            seq,
+            r.at().atOffset(ZoneOffset.UTC),
+            r.actor(),
+            r.action(),
+            r.target(),
+            r.clientIp(),
+            r.outcome(),
+            r.reason(),
+            prev,
+            hash
+          });
+    }
+    if (inserts.size() == 1) {
+      jdbc.sql(INSERT).params(inserts.get(0)).update();
+    } else {
+      batches.batchUpdate(INSERT, inserts);
+    }
     jdbc.sql("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1")
         .params(seq, hash)
         .update();
@@ -116,8 +191,26 @@ class AuditLog {
     return new Page(total, items);
   }
 
-  private static String cut(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max);
+  /**
+   * Free text as stored: control characters (PostgreSQL refuses NUL in text, and a typed-in login
+   * name can carry one) and unpaired surrogates become U+FFFD, then it is cut to the column without
+   * splitting a pair. A row that the database refused would fail every append sharing its
+   * transaction.
+   */
+  static String text(String s, int max) {
+    StringBuilder b = new StringBuilder(Math.min(s.length(), max));
+    int i = 0;
+    while (i < s.length()) {
+      int c = s.codePointAt(i);
+      boolean bad = Character.isISOControl(c) || Character.isSurrogate((char) c) && c < 0x10000;
+      int cp = bad ? 0xFFFD : c;
+      if (b.length() + Character.charCount(cp) > max) {
+        break;
+      }
+      b.appendCodePoint(cp);
+      i += Character.charCount(c);
+    }
+    return b.toString();
   }
 
   private static AuditEntry row(ResultSet rs, int n) throws SQLException {

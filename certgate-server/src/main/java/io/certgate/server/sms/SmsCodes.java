@@ -27,6 +27,8 @@ public class SmsCodes {
   private final Clock clock;
   private final String template;
   private final SmsCodeStore codes;
+  private final int ipPerMinute;
+  private final int ipPerDay;
 
   SmsCodes(
       SmsGateway gateway,
@@ -35,7 +37,11 @@ public class SmsCodes {
       Clock clock,
       SmsCodeStore codes,
       @Value("${certgate.sms.template:【政府采购云平台】您正在{purpose},验证码{code},5分钟内有效,请勿泄露。}")
-          String template) {
+          String template,
+      @Value("${certgate.sms.ip-per-minute:1}") int ipPerMinute,
+      @Value("${certgate.sms.ip-per-day:10}") int ipPerDay) {
+    this.ipPerMinute = ipPerMinute;
+    this.ipPerDay = ipPerDay;
     this.gateway = gateway;
     this.limits = limits;
     this.random = random;
@@ -57,14 +63,15 @@ public class SmsCodes {
    * pass {@code deliver=false} for a mobile without an account, so the answer (and the limits) look
    * the same whether or not the number is registered.
    *
-   * @throws ApiException {@code RATE_LIMITED} when the mobile or the IP sent within the last
-   *     minute, or 10 times within the last day
+   * @throws ApiException {@code RATE_LIMITED} when the mobile sent within the last minute or 10
+   *     times within the last day, or the IP reached {@code certgate.sms.ip-per-minute} (1) or
+   *     {@code certgate.sms.ip-per-day} (10)
    */
   public void send(String mobile, SmsPurpose purpose, String clientIp, boolean deliver) {
     if (limits.isExhausted("sms-mobile-min:" + mobile, 1, Duration.ofMinutes(1))
         || limits.isExhausted("sms-mobile-day:" + mobile, 10, Duration.ofDays(1))
-        || limits.isExhausted("sms-ip-min:" + clientIp, 1, Duration.ofMinutes(1))
-        || limits.isExhausted("sms-ip-day:" + clientIp, 10, Duration.ofDays(1))) {
+        || limits.isExhausted("sms-ip-min:" + clientIp, ipPerMinute, Duration.ofMinutes(1))
+        || limits.isExhausted("sms-ip-day:" + clientIp, ipPerDay, Duration.ofDays(1))) {
       throw new ApiException(ErrorCode.RATE_LIMITED, "短信发送过于频繁,请稍后再试");
     }
     limits.record("sms-mobile-min:" + mobile);
