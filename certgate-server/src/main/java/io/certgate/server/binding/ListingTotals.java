@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
  * cluster, for the price of one primary-key read while nothing changes.
  *
  * <p>Only totals without a 用户名称 filter are kept (a few per organisation; typed-in names would grow
- * without bound and a rename does not move the version). Bulk loads that write the tables directly
- * must move the version themselves.
+ * without bound: large organisations answer those from {@link UserIndexes}). Bulk loads that write
+ * the tables directly must move the version themselves.
  */
 @Component
 final class ListingTotals {
