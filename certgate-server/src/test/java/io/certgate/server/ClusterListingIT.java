@@ -2,7 +2,6 @@ package io.certgate.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.certgate.server.login.RecordingCaptchaText;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -61,8 +60,8 @@ class ClusterListingIT {
 
   @Test
   void eachNodeSeesAUserCreatedOrRenamedOnTheOtherAtOnce() {
-    Browser onA = admin(a);
-    Browser onB = admin(b);
+    Browser onA = ClusterNodes.admin(a);
+    Browser onB = ClusterNodes.admin(b);
     onA.post("/api/admin/regions", "{\"code\":\"330000\",\"name\":\"浙江省\",\"caEnabled\":true}");
     onA.post(
         "/api/admin/regions", "{\"code\":\"339900\",\"name\":\"培训省本级\",\"parentCode\":\"330000\"}");
@@ -103,24 +102,6 @@ class ClusterListingIT {
 
   private static String tag() {
     return Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
-  }
-
-  private static Browser admin(ConfigurableApplicationContext node) {
-    Browser browser = new Browser(ClusterNodes.port(node));
-    Browser.Res c = browser.get("/api/captcha");
-    assertThat(c.status()).as(c.body()).isEqualTo(200);
-    String answer = node.getBean(RecordingCaptchaText.class).last();
-    Browser.Res login =
-        browser.post(
-            "/api/auth/password",
-            "{\"username\":\"%s\",\"password\":\"%s\",\"captchaId\":\"%s\",\"captcha\":\"%s\"}"
-                .formatted(
-                    PlatformIT.ADMIN,
-                    PlatformIT.ADMIN_PASSWORD,
-                    c.json().path("captchaId").asString(),
-                    answer));
-    assertThat(login.status()).as(login.body()).isEqualTo(200);
-    return browser;
   }
 
   private static long user(Browser admin, long org, String username, String name) {

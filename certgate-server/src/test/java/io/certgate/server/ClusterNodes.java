@@ -1,5 +1,8 @@
 package io.certgate.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.certgate.server.login.RecordingCaptchaText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -33,6 +36,25 @@ final class ClusterNodes {
     args.addAll(List.of(settings));
     return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
         .run(args.toArray(String[]::new));
+  }
+
+  /** A browser logged in on {@code node} as the tests' platform administrator. */
+  static Browser admin(ConfigurableApplicationContext node) {
+    Browser browser = new Browser(port(node));
+    Browser.Res c = browser.get("/api/captcha");
+    assertThat(c.status()).as(c.body()).isEqualTo(200);
+    String answer = node.getBean(RecordingCaptchaText.class).last();
+    Browser.Res login =
+        browser.post(
+            "/api/auth/password",
+            "{\"username\":\"%s\",\"password\":\"%s\",\"captchaId\":\"%s\",\"captcha\":\"%s\"}"
+                .formatted(
+                    PlatformIT.ADMIN,
+                    PlatformIT.ADMIN_PASSWORD,
+                    c.json().path("captchaId").asString(),
+                    answer));
+    assertThat(login.status()).as(login.body()).isEqualTo(200);
+    return browser;
   }
 
   /** The port a started node listens on. */

@@ -2,7 +2,6 @@ package io.certgate.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.certgate.server.login.RecordingCaptchaText;
 import io.certgate.testpki.Credential;
 import io.certgate.testpki.CrlServer;
 import io.certgate.testpki.KeyKind;
@@ -80,7 +79,7 @@ class ClusterRevocationIT {
 
   @Test
   void noNodeServesACrlPastItsNextUpdateAndBothRecover() throws Exception {
-    Browser admin = admin(a);
+    Browser admin = ClusterNodes.admin(a.context());
     TestProvider p =
         TestProvider.builder()
             .code(PlatformIT.unique("k"))
@@ -159,23 +158,6 @@ class ClusterRevocationIT {
         "/api/ca/bindings",
         "{\"userId\":%d,\"challengeId\":\"%s\",\"token\":%s}"
             .formatted(userId, ch.path("challengeId").asString(), PlatformIT.quote(token)));
-  }
-
-  private static Browser admin(Node n) {
-    Browser browser = n.browser();
-    Browser.Res c = browser.get("/api/captcha");
-    String answer = n.context().getBean(RecordingCaptchaText.class).last();
-    Browser.Res r =
-        browser.post(
-            "/api/auth/password",
-            "{\"username\":\"%s\",\"password\":\"%s\",\"captchaId\":\"%s\",\"captcha\":\"%s\"}"
-                .formatted(
-                    PlatformIT.ADMIN,
-                    PlatformIT.ADMIN_PASSWORD,
-                    c.json().path("captchaId").asString(),
-                    answer));
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    return browser;
   }
 
   /** Registers the CRL provider (HARD), enables it in a fresh region; returns a member's id. */
