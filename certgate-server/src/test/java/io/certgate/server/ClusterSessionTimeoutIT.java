@@ -1,0 +1,62 @@
+package io.certgate.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code CERTGATE_SESSION_TIMEOUT} is an idle timeout: a session in use stays, one left alone
+ * longer than the timeout is logged out. Shown in cluster mode (sessions in Redis), where the
+ * timeout is kept to the second; the embedded default's Tomcat sessions count it in whole minutes,
+ * too slow for a test.
+ */
+class ClusterSessionTimeoutIT {
+  private static RedisServer redis;
+  private static ConfigurableApplicationContext node;
+
+  @BeforeAll
+  static void startNode() throws IOException {
+    Assumptions.assumeTrue(RedisServer.available(), "redis-server is not installed");
+    Assumptions.assumeTrue(
+        PostgresServer.available(), "PostgreSQL 15 server binaries are not installed");
+    redis = RedisServer.start("session-timeout-redis");
+    node =
+        ClusterNodes.start(
+            List.of(CertGateServer.class, TestPlatformConfig.class),
+            PostgresServer.get().jdbcUrl(),
+            redis.url(),
+            "--certgate.captcha=always",
+            "--server.servlet.session.timeout=5s");
+  }
+
+  @AfterAll
+  static void stopNode() throws InterruptedException {
+    if (node != null) {
+      node.close();
+    }
+    if (redis != null) {
+      redis.close();
+    }
+  }
+
+  @Test
+  void aSessionInUseStaysAndAnIdleOneIsLoggedOut() throws InterruptedException {
+    Browser admin = ClusterNodes.admin(node);
+    for (int i = 1; i <= 4; i++) { // 6 s in all, longer than the timeout, never 5 s idle
+      Thread.sleep(1500);
+      assertThat(admin.get("/api/session").status()).as("in use, request %d", i).isEqualTo(200);
+    }
+
+    Thread.sleep(7000);
+
+    Browser.Res idle = admin.get("/api/session");
+    assertThat(idle.status()).isEqualTo(401);
+    assertThat(idle.error()).isEqualTo("UNAUTHENTICATED");
+  }
+}
