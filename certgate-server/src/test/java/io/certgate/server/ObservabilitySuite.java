@@ -44,11 +44,26 @@ abstract class ObservabilitySuite extends PlatformIT {
   }
 
   @Test
+  void loginAuditRowsAreCountedPerSharedTransaction() {
+    double commits = scrape("certgate_audit_batch_rows_count");
+    double rows = scrape("certgate_audit_batch_rows_sum");
+    assertThat(passwordLogin(browser(), ADMIN, "Wrong#Pass0").error()).isEqualTo("BAD_CREDENTIALS");
+    assertThat(scrape("certgate_audit_batch_rows_count")).isGreaterThan(commits);
+    assertThat(scrape("certgate_audit_batch_rows_sum")).isGreaterThan(rows);
+  }
+
+  @Test
   void singleNodeModeUsesNoRedis() {
     assertThat(context.getBeanNamesForType(RedisConnectionFactory.class)).isEmpty();
     assertThat(context.getBeanNamesForType(SessionRepository.class)).isEmpty();
     assertThat(context.getBean(ChallengeStore.class).getClass().getSimpleName())
         .contains("InMemory");
+  }
+
+  private double scrape(String metric) {
+    Browser.Res r = browser().get("/actuator/prometheus");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return PrometheusText.value(r.body(), metric);
   }
 
   /** The counter's value in the Prometheus scrape (read from loopback, which is allowed). */

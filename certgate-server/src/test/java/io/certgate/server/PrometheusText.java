@@ -12,7 +12,7 @@ final class PrometheusText {
    */
   static double value(String scrape, String name, String... labels) {
     for (String line : scrape.split("\n")) {
-      if (!line.startsWith(name + "{")) {
+      if (!line.startsWith(name + "{") && !line.startsWith(name + " ")) {
         continue;
       }
       boolean all = true;

@@ -1,5 +1,7 @@
 package io.certgate.server.audit;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -39,13 +41,27 @@ class AuditLog {
   private final GroupCommit<Row> outsideTransactions;
 
   AuditLog(
-      JdbcClient jdbc, JdbcTemplate batches, PlatformTransactionManager transactions, Clock clock) {
+      JdbcClient jdbc,
+      JdbcTemplate batches,
+      PlatformTransactionManager transactions,
+      Clock clock,
+      MeterRegistry meters) {
     this.jdbc = jdbc;
     this.batches = batches;
     this.clock = clock;
     TransactionTemplate tx = new TransactionTemplate(transactions);
+    // how many rows each shared transaction carried: count = commits, sum = rows
+    DistributionSummary batchRows =
+        DistributionSummary.builder("certgate.audit.batch.rows")
+            .description("Audit rows written per shared (group-commit) transaction")
+            .register(meters);
     this.outsideTransactions =
-        new GroupCommit<>(rows -> tx.executeWithoutResult(s -> write(rows)), MAX_BATCH);
+        new GroupCommit<>(
+            rows -> {
+              tx.executeWithoutResult(s -> write(rows));
+              batchRows.record(rows.size());
+            },
+            MAX_BATCH);
   }
 
   /**
