@@ -1,15 +1,9 @@
 package io.certgate.loadgen;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The listing benchmark's command line: seeds as {@link LoadGen} does (same options), then measures
@@ -72,16 +66,16 @@ public final class ListingLoad {
                 settings.serverJar(),
                 settings.out());
         Errors e = new Errors();
-        String load = loadAverage();
+        String load = ProcessCpu.loadAverage();
         ListingReport report = measure(platform, at, requests, e);
-        markdown.append(report.markdown(load, loadAverage())).append('\n');
+        markdown.append(report.markdown(load, ProcessCpu.loadAverage())).append('\n');
         errors += e.count();
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
     System.out.println(markdown);
-    write(settings.out().resolve("listing-report.md"), markdown.toString());
+    Report.write(settings.out().resolve("listing-report.md"), markdown.toString());
     System.out.println("written: " + settings.out().resolve("listing-report.md"));
     System.exit(errors == 0 ? 0 : 1);
   }
@@ -99,23 +93,5 @@ public final class ListingLoad {
     Phase baseline = trivial.run(settings.trivialRequests(), errors);
     ListingBenchmark.Result result = listing.run(requests, Instant.now().toEpochMilli(), errors);
     return new ListingReport(settings, platform.seed(), baseline, result, errors);
-  }
-
-  static String loadAverage() {
-    try {
-      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-      return String.format(Locale.ROOT, "%s %s %s", parts[0], parts[1], parts[2]);
-    } catch (IOException e) {
-      return "unknown";
-    }
-  }
-
-  private static void write(Path file, String text) {
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.writeString(file, text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

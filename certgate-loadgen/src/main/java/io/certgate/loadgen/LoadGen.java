@@ -1,9 +1,5 @@
 package io.certgate.loadgen;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +45,7 @@ public final class LoadGen {
 
   /** Seeds, measures, writes the report files, and stops everything it started. */
   public static Result run(LoadSettings settings) {
-    String loadAtStart = loadAverage();
+    String loadAtStart = ProcessCpu.loadAverage();
     Instant started = Instant.now();
     try (SeededPlatform platform =
         SeededPlatform.start(settings.serverJar(), settings.out(), settings.plan(), List.of())) {
@@ -67,16 +63,16 @@ public final class LoadGen {
     env.put("date", Instant.now().toString());
     env.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
     env.put("java", System.getProperty("java.version"));
-    env.putIfAbsent("load average at start", loadAverage());
+    env.putIfAbsent("load average at start", ProcessCpu.loadAverage());
     Instant measuring = Instant.now();
     LoadBenchmark.Outcome outcome = new LoadBenchmark(platform, settings).run();
     env.put("measurement total", seconds(Duration.between(measuring, Instant.now())));
-    env.put("load average at end", loadAverage());
+    env.put("load average at end", ProcessCpu.loadAverage());
     Report report = new Report(settings, platform.seed(), outcome, env);
     String markdown = report.markdown();
     String json = report.json();
-    write(settings.out().resolve("loadgen-report.md"), markdown);
-    write(settings.out().resolve("loadgen-report.json"), json);
+    Report.write(settings.out().resolve("loadgen-report.md"), markdown);
+    Report.write(settings.out().resolve("loadgen-report.json"), json);
     return new Result(markdown, json, outcome.errors().count(), platform.seed());
   }
 
@@ -126,25 +122,7 @@ public final class LoadGen {
     }
   }
 
-  private static String loadAverage() {
-    try {
-      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-      return parts[0] + " " + parts[1] + " " + parts[2];
-    } catch (IOException e) {
-      return "unknown";
-    }
-  }
-
   private static String seconds(Duration d) {
     return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
-  }
-
-  private static void write(Path file, String text) {
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.writeString(file, text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

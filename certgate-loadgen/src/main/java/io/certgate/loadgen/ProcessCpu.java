@@ -18,6 +18,16 @@ final class ProcessCpu {
 
   private ProcessCpu() {}
 
+  /** The machine's load averages over 1, 5 and 15 minutes, as the reports print them. */
+  static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
   static Duration of(long pid) {
     try {
       return ticks(fields(Path.of("/proc", Long.toString(pid), "stat")));

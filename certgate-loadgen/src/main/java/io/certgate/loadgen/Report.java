@@ -5,8 +5,13 @@ import io.certgate.core.json.JsonNumber;
 import io.certgate.core.json.JsonObject;
 import io.certgate.core.json.JsonValue;
 import io.certgate.core.token.TokenAlgorithm;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -215,5 +220,15 @@ final class Report {
 
   private static double seconds(Duration d) {
     return d.toMillis() / 1000.0;
+  }
+
+  /** Writes a report file, making its folder. */
+  static void write(Path file, String text) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -103,7 +103,8 @@ final class UserIndexes {
       return null;
     }
     try {
-      Kept fresh = large(org) ? load(org).map(Kept::of).orElse(null) : new Kept(version, null);
+      Kept fresh =
+          large(org) ? load(org, version).map(Kept::of).orElse(null) : new Kept(version, null);
       if (fresh != null) {
         put(org, fresh);
       }
@@ -126,18 +127,14 @@ final class UserIndexes {
   /**
    * Reads the organisation's users and which of them are bound, both index-only walks. They are
    * separate statements (each its own snapshot under READ COMMITTED), so the version is read before
-   * and after them: a write commits its rows and its version move at once, so if the version did
-   * not move, no listing write committed between the first read and the last, and both walks saw
-   * the state of exactly that version. If it moved, the load is dropped (this request takes the SQL
-   * path; the next one loads again). The same holds inside a REPEATABLE READ transaction, where all
-   * reads share one snapshot anyway.
+   * them ({@code before}, the one this request just read) and again after them: a write commits its
+   * rows and its version move at once, so if the version did not move, no listing write committed
+   * between the first read and the last, and both walks saw the state of exactly that version. If
+   * it moved, the load is dropped (this request takes the SQL path; the next one loads again). The
+   * same holds inside a REPEATABLE READ transaction, where all reads share one snapshot anyway.
    */
-  private Optional<UserIndex> load(long org) {
-    Optional<Long> before = version(org);
-    if (before.isEmpty()) {
-      return Optional.empty();
-    }
-    UserIndex.Builder b = new UserIndex.Builder(before.get());
+  private Optional<UserIndex> load(long org, long before) {
+    UserIndex.Builder b = new UserIndex.Builder(before);
     jdbc.sql(
             "SELECT id, display_name, username FROM users WHERE organization_id = :org ORDER BY id")
         .param("org", org)
@@ -145,7 +142,7 @@ final class UserIndexes {
     jdbc.sql("SELECT id FROM users WHERE organization_id = :org AND binding_count > 0")
         .param("org", org)
         .query((RowCallbackHandler) rs -> b.bound(rs.getLong(1)));
-    return before.equals(version(org)) ? Optional.of(b.build()) : Optional.empty();
+    return version(org).equals(Optional.of(before)) ? Optional.of(b.build()) : Optional.empty();
   }
 
   private synchronized @Nullable Kept get(long org) {
