@@ -3,7 +3,7 @@ package io.certgate.agent.token;
 import io.certgate.agent.AgentException;
 import java.util.List;
 
-/** One place keys come from: a PKCS#11 module or the soft-key folder. */
+/** One place keys come from: a PKCS#11 module, an SKF library or the soft-key folder. */
 interface KeySource {
 
   /** The tokens present now. A failing source reports no tokens and a problem, never throws. */
@@ -11,6 +11,12 @@ interface KeySource {
 
   /** What went wrong at the last scan, for the status page ("module X failed to load"). */
   List<String> problems();
+
+  /**
+   * Refuses at once when the source cannot answer now (a driver blocked in a call), so that a sign
+   * request says so instead of "not inserted".
+   */
+  default void checkAvailable() throws AgentException {}
 
   /** Whether a token id belongs to this source. */
   boolean owns(String tokenId);

@@ -53,9 +53,7 @@ final class SkfCalls {
    *     is still busy with a call that did not
    */
   synchronized <T> T run(Work<T> work) throws AgentException, ExecutionException {
-    if (running != null && !running.isDone()) {
-      throw new AgentException(AgentError.INTERNAL, stuckMessage("is still blocked in a call"));
-    }
+    checkNotBlocked();
     Callable<T> task = work::run;
     Future<T> future = thread.submit(task);
     running = future;
@@ -74,6 +72,13 @@ final class SkfCalls {
         throw a;
       }
       throw e;
+    }
+  }
+
+  /** Refuses while a call that timed out has not returned. */
+  synchronized void checkNotBlocked() throws AgentException {
+    if (busy()) {
+      throw new AgentException(AgentError.INTERNAL, stuckMessage("is still blocked in a call"));
     }
   }
 

@@ -77,6 +77,12 @@ final class SkfLibrary implements KeySource {
   }
 
   @Override
+  public synchronized void checkAvailable() throws AgentException {
+    loaded();
+    calls.checkNotBlocked();
+  }
+
+  @Override
   public boolean owns(String tokenId) {
     return tokenId.startsWith(idPrefix);
   }

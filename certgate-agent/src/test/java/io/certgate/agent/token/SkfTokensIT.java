@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * removal, and libraries that are missing, broken or not exact.
  */
 class SkfTokensIT {
-  private static final String PIN = "246810";
+  static final String PIN = "246810";
   private static final String WRONG = "000000";
   private static final String ORIGIN = "https://zcy.example.cn";
   private static final String NONCE = "s".repeat(44);
