@@ -85,9 +85,9 @@ final class SkfText {
     StringBuilder base64 = new StringBuilder();
     for (String line : text.split("\\R")) {
       if (!line.startsWith("-----")) {
-        base64.append(line.strip());
+        base64.append(line.replaceAll("\\s", ""));
       }
     }
-    return Base64.getMimeDecoder().decode(base64.toString());
+    return Base64.getDecoder().decode(base64.toString());
   }
 }
