@@ -96,7 +96,9 @@ final class LocalAgent implements AutoCloseable {
   JsonNode status(String origin) throws IOException, InterruptedException {
     HttpResponse<String> response =
         HTTP.send(
-            HttpRequest.newBuilder(URI.create(url() + "/v1/status")).header("Origin", origin).build(),
+            HttpRequest.newBuilder(URI.create(url() + "/v1/status"))
+                .header("Origin", origin)
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     return Api.JSON.readTree(response.body());
   }

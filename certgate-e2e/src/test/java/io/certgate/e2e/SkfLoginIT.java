@@ -14,9 +14,9 @@ import org.openqa.selenium.By;
 import tools.jackson.databind.JsonNode;
 
 /**
- * 国密 USB keys behind an SKF library (issue 12): the organisation administrator binds a member's
- * SM2 key in CA用户管理, the member logs in with it by CA登录 and its PIN, a wrong PIN shows the tries
- * the device reports; an RSA key behind SKF binds and logs in the same way. The keys are on the
+ * 国密 USB keys behind an SKF library (issue 12): the organisation administrator binds a member's SM2
+ * key in CA用户管理, the member logs in with it by CA登录 and its PIN, a wrong PIN shows the tries the
+ * device reports; an RSA key behind SKF binds and logs in the same way. The keys are on the
  * software SKF library ({@link SoftSkfKeys}), driven by the packaged agent through JNA; the server
  * validates the tokens as any other.
  */
@@ -67,7 +67,8 @@ class SkfLoginIT {
             .filter(c -> c.path("tokenId").asString().equals(tokenId))
             .toList();
     assertThat(certificates)
-        .extracting(c -> c.path("keyAlgorithm").asString(), c -> c.path("signatureCapable").asBoolean())
+        .extracting(
+            c -> c.path("keyAlgorithm").asString(), c -> c.path("signatureCapable").asBoolean())
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("SM2", true),
             org.assertj.core.groups.Tuple.tuple("SM2", false));

@@ -32,8 +32,7 @@ final class SoftSkfKeys {
 
   /** Builds the library, or says why it cannot be built here. */
   static Optional<SoftSkfKeys> build(Path work) throws IOException {
-    Path source =
-        Path.of(System.getProperty("certgate.e2e.native-dir", "missing"), "soft-skf.c");
+    Path source = Path.of(System.getProperty("certgate.e2e.native-dir", "missing"), "soft-skf.c");
     if (!Files.isRegularFile(source)
         || !Files.isRegularFile(Path.of("/usr/include/openssl/evp.h"))
         || !onPath("gcc")) {
@@ -42,8 +41,15 @@ final class SoftSkfKeys {
     Path library = Files.createDirectories(work.resolve("native")).resolve("libsoftskf.so");
     List<String> command =
         List.of(
-            "gcc", "-shared", "-fPIC", "-O2", "-o", library.toString(), source.toString(),
-            "-lcrypto", "-lpthread");
+            "gcc",
+            "-shared",
+            "-fPIC",
+            "-O2",
+            "-o",
+            library.toString(),
+            source.toString(),
+            "-lcrypto",
+            "-lpthread");
     Process gcc = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     try {

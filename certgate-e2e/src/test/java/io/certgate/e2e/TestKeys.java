@@ -20,8 +20,8 @@ import java.util.Optional;
 /**
  * The keys the agent holds during a run: two providers' users as PKCS#12 soft keys (each with a
  * sidecar {@code .crt}, since the agent lists certificates without the password), as SoftHSM2
- * tokens, and — a third, SM2 provider's and the RSA provider's — on SKF devices. Every key carries a signature and an encryption certificate, so the pages must pick out
- * the signature one.
+ * tokens, and — a third, SM2 provider's and the RSA provider's — on SKF devices. Every key carries
+ * a signature and an encryption certificate, so the pages must pick out the signature one.
  */
 final class TestKeys {
   /** The PIN of every token and the password of every soft key. */

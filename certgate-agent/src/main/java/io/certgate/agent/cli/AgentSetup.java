@@ -33,7 +33,11 @@ final class AgentSetup {
 
   static StatusPage statusPage(AgentConfig config, Tokens tokens, String version) {
     return new StatusPage(
-        version, tokens.modules(), Optional.of(config.softKeyFolder()), Optional.of(config.file()));
+        version,
+        tokens.modules(),
+        tokens.skfLibraries(),
+        Optional.of(config.softKeyFolder()),
+        Optional.of(config.file()));
   }
 
   /** One line saying where the configuration comes from, printed by every command. */

@@ -2,6 +2,7 @@ package io.certgate.agent.token;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
+import com.sun.jna.Platform;
 import io.certgate.agent.AgentError;
 import io.certgate.agent.AgentException;
 import java.lang.System.Logger.Level;
@@ -32,9 +33,12 @@ final class SkfLibrary implements KeySource {
   private static final System.Logger LOG = System.getLogger(SkfLibrary.class.getName());
 
   static {
-    // Where JNA supports it (Windows), a crashing native call becomes an Error instead of ending
-    // the process; on other systems it is a no-op.
-    Native.setProtected(true);
+    // On Windows JNA turns a crashing native call into an Error (structured exception handling)
+    // instead of ending the process. Elsewhere its protected mode replaces the JVM's own SIGSEGV
+    // handling (the JVM relies on it for null checks and safepoints) and crashes the JVM: off.
+    if (Platform.isWindows()) {
+      Native.setProtected(true);
+    }
   }
 
   private final Path path;
