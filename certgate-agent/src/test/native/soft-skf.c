@@ -14,10 +14,11 @@
  *   <dir>/<device>/<application>/<container>/enc.crt    DER encryption certificate, optional
  *   <dir>/calls.log                                appended: one line per call (name and result)
  *
- * CERTGATE_SOFTSKF_QUIRKS (read at every call, comma-separated) imitates vendor libraries that are
- * not exact: single-nul (name lists end with one NUL), pem-cert / base64-cert (certificates exported
- * as text), hang:<function> (the call blocks until the quirk is removed), sar:<function>:<hex> (the
- * call returns that code). Built with -DSOFTSKF_NO_PININFO it has no SKF_GetPINInfo, with
+ * The quirks — CERTGATE_SOFTSKF_QUIRKS, or when it is unset the file <dir>/quirks, read at every
+ * call, comma-separated — imitate vendor libraries that are not exact: single-nul (name lists end
+ * with one NUL), pem-cert / base64-cert (certificates exported as text), hang:<function> (the call
+ * blocks until the quirk is removed), sar:<function>:<hex> (the call returns that code),
+ * crash:<function> (the call crashes the process with SIGSEGV). Built with -DSOFTSKF_NO_PININFO it has no SKF_GetPINInfo, with
  * -DSOFTSKF_NO_SIGN no SKF_ECCSignData (a library that lacks functions).
  */
 #include <dirent.h>
@@ -30,6 +31,7 @@
 #include <openssl/pem.h>
 #include <openssl/rsa.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,9 +116,26 @@ static const char *root(void) {
   return d ? d : "/nonexistent";
 }
 
-static int quirk(const char *name) {
+/* The quirks in force now: the environment variable, else the file <dir>/quirks. */
+static const char *quirks(void) {
+  static __thread char from_file[1024];
   const char *q = getenv("CERTGATE_SOFTSKF_QUIRKS");
-  if (!q) return 0;
+  if (q) return q;
+  char path[PATH_LEN];
+  snprintf(path, sizeof path, "%s/quirks", root());
+  from_file[0] = '\0';
+  FILE *f = fopen(path, "r");
+  if (f) {
+    size_t n = fread(from_file, 1, sizeof from_file - 1, f);
+    fclose(f);
+    while (n > 0 && (from_file[n - 1] == '\n' || from_file[n - 1] == '\r')) n--;
+    from_file[n] = '\0';
+  }
+  return from_file;
+}
+
+static int quirk(const char *name) {
+  const char *q = quirks();
   size_t n = strlen(name);
   for (const char *p = q; (p = strstr(p, name)) != NULL; p += n) {
     int starts = p == q || p[-1] == ',';
@@ -141,7 +160,9 @@ static int injected(const char *function, ULONG *rv) {
   char key[128];
   snprintf(key, sizeof key, "hang:%s", function);
   while (quirk(key)) usleep(50000);
-  const char *q = getenv("CERTGATE_SOFTSKF_QUIRKS");
+  snprintf(key, sizeof key, "crash:%s", function);
+  if (quirk(key)) raise(SIGSEGV);
+  const char *q = quirks();
   snprintf(key, sizeof key, "sar:%s:", function);
   const char *p = q ? strstr(q, key) : NULL;
   if (p) {

@@ -2,8 +2,6 @@ package io.certgate.agent;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 import io.certgate.testpki.Pem;
 import io.certgate.testpki.UserCredentials;
 import java.io.IOException;
@@ -40,12 +38,6 @@ public final class SoftSkf {
     }
   }
 
-  private interface C extends Library {
-    int setenv(String name, String value, int overwrite);
-  }
-
-  private static final C LIBC = Native.load("c", C.class);
-
   private SoftSkf() {}
 
   /** The compiled library; the test is skipped when gcc or OpenSSL's headers are missing. */
@@ -62,20 +54,35 @@ public final class SoftSkf {
     return library;
   }
 
-  /** Points the library at a folder of devices and clears the quirks. */
-  public static void use(Path devices) {
+  /**
+   * The library's folder of devices ({@code CERTGATE_SOFTSKF_DIR}, set by the build's Failsafe
+   * configuration), emptied: no device, no quirk, no recorded call.
+   */
+  public static Path reset() {
+    String dir = System.getenv("CERTGATE_SOFTSKF_DIR");
+    assumeTrue(dir != null, "CERTGATE_SOFTSKF_DIR comes from the Failsafe configuration");
+    Path devices = Path.of(dir);
     try {
-      Files.createDirectories(devices);
+      if (Files.exists(devices)) {
+        try (var walk = Files.walk(devices)) {
+          for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.delete(p);
+          }
+        }
+      }
+      return Files.createDirectories(devices);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    LIBC.setenv("CERTGATE_SOFTSKF_DIR", devices.toAbsolutePath().toString(), 1);
-    quirks();
   }
 
-  /** Sets the library's quirks ({@code single-nul}, {@code pem-cert}, {@code hang:SKF_x} …). */
+  /**
+   * Sets the library's quirks ({@code single-nul}, {@code pem-cert}, {@code hang:SKF_x}, {@code
+   * crash:SKF_x} …), read by it at every call.
+   */
   public static void quirks(String... quirks) {
-    LIBC.setenv("CERTGATE_SOFTSKF_QUIRKS", String.join(",", quirks), 1);
+    write(
+        Path.of(System.getenv("CERTGATE_SOFTSKF_DIR")).resolve("quirks"), String.join(",", quirks));
   }
 
   /**

@@ -62,7 +62,6 @@ final class DefaultTokens implements Tokens {
             .filter(s -> s.owns(tokenId))
             .findFirst()
             .orElseThrow(DefaultTokens::certNotFound);
-    source.checkAvailable();
     TokenSnapshot token =
         source.scan().stream()
             .filter(t -> t.info().id().equals(tokenId))

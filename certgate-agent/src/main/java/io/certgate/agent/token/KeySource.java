@@ -12,12 +12,6 @@ interface KeySource {
   /** What went wrong at the last scan, for the status page ("module X failed to load"). */
   List<String> problems();
 
-  /**
-   * Refuses at once when the source cannot answer now (a driver blocked in a call), so that a sign
-   * request says so instead of "not inserted".
-   */
-  default void checkAvailable() throws AgentException {}
-
   /** Whether a token id belongs to this source. */
   boolean owns(String tokenId);
 

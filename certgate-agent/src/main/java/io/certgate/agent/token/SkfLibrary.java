@@ -1,57 +1,50 @@
 package io.certgate.agent.token;
 
-import com.sun.jna.Memory;
-import com.sun.jna.Native;
-import com.sun.jna.Platform;
 import io.certgate.agent.AgentError;
 import io.certgate.agent.AgentException;
+import java.io.DataInputStream;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.cert.CertificateException;
+import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import org.jspecify.annotations.Nullable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * One SKF library (a vendor's {@code .dll}/{@code .so}) and the devices it sees: a key source of
  * kind {@code skf}.
  *
- * <p>Devices are enumerated again at every scan and every signature, so keys inserted or removed
- * while the agent runs are seen at once. All calls go through {@link SkfCalls}: one at a time, on
- * the library's own thread, with a timeout. A library that does not load, lacks functions or
- * crashes a call is reported as a problem and left out; the other key sources go on.
+ * <p>The library runs in a process of its own ({@link SkfHost}), one per library path for the whole
+ * JVM: a library that crashes or hangs a call fails that request and is started again, and never
+ * takes the agent or the other key sources down. Requests to it are serialised, and each waits at
+ * most the configured timeout. Devices are enumerated again at every scan and signature, so keys
+ * inserted or removed while the agent runs are seen at once.
  */
 final class SkfLibrary implements KeySource {
   private static final System.Logger LOG = System.getLogger(SkfLibrary.class.getName());
 
-  static {
-    // On Windows JNA turns a crashing native call into an Error (structured exception handling)
-    // instead of ending the process. Elsewhere its protected mode replaces the JVM's own SIGSEGV
-    // handling (the JVM relies on it for null checks and safepoints) and crashes the JVM: off.
-    if (Platform.isWindows()) {
-      Native.setProtected(true);
-    }
-  }
+  /** One host per library path, shared by every agent instance of this JVM. */
+  private static final ConcurrentMap<Path, SkfHostProcess> HOSTS = new ConcurrentHashMap<>();
 
   private final Path path;
   private final String idPrefix;
-  private final SkfCalls calls;
+  private final Duration timeout;
+  private final SkfHostProcess host;
   private final List<String> problems = new ArrayList<>();
-  private @Nullable SkfNative lib;
-  private @Nullable String unusable;
 
   SkfLibrary(Path path, Duration timeout) {
     this.path = path;
     this.idPrefix = idPrefix(path);
-    this.calls = new SkfCalls(path.toString(), timeout);
+    this.timeout = timeout;
+    this.host = HOSTS.computeIfAbsent(path, p -> new SkfHostProcess(p, idPrefix(p)));
   }
 
   static String idPrefix(Path library) {
@@ -59,31 +52,36 @@ final class SkfLibrary implements KeySource {
   }
 
   @Override
-  public synchronized List<TokenSnapshot> scan() {
-    problems.clear();
-    try {
-      SkfNative loaded = loaded();
-      SkfScan.Result result = calls.run(() -> new SkfScan(loaded, idPrefix).tokens());
-      problems.addAll(result.problems());
-      result.problems().forEach(p -> LOG.log(Level.WARNING, p));
-      return result.tokens();
-    } catch (AgentException e) {
-      problem(e.getMessage());
-    } catch (ExecutionException e) {
-      failed(e.getCause());
+  public List<TokenSnapshot> scan() {
+    synchronized (host) {
+      List<String> found = new ArrayList<>();
+      List<TokenSnapshot> tokens = List.of();
+      try {
+        SkfScan.Result result =
+            host.call(
+                "listing the keys",
+                timeout,
+                out -> out.writeUTF(SkfHostProtocol.SCAN),
+                SkfLibrary::scanAnswer);
+        found.addAll(result.problems());
+        tokens = result.tokens();
+      } catch (AgentException e) {
+        found.add(e.getMessage());
+      }
+      found.forEach(p -> LOG.log(Level.WARNING, p));
+      synchronized (problems) {
+        problems.clear();
+        problems.addAll(found);
+      }
+      return tokens;
     }
-    return List.of();
   }
 
   @Override
-  public synchronized List<String> problems() {
-    return List.copyOf(problems);
-  }
-
-  @Override
-  public synchronized void checkAvailable() throws AgentException {
-    loaded();
-    calls.checkNotBlocked();
+  public List<String> problems() {
+    synchronized (problems) {
+      return List.copyOf(problems);
+    }
   }
 
   @Override
@@ -92,80 +90,125 @@ final class SkfLibrary implements KeySource {
   }
 
   @Override
-  public synchronized <T> T withKey(
-      TokenCertificate certificate, char[] pin, KeyOperation<T> operation) throws AgentException {
-    SkfNative loaded = loaded();
-    Memory nativePin = nativePin(pin);
-    try {
-      return calls.run(() -> new SkfLogin(loaded, idPrefix).run(certificate, nativePin, operation));
-    } catch (ExecutionException e) {
-      throw failed(e.getCause());
-    } finally {
-      // If the call timed out, the library thread still holds it and wipes it when it gets to it.
-      if (!calls.busy()) {
-        nativePin.clear();
-      }
-    }
-  }
-
-  /** The library, loaded at first use; a library that cannot be used stays so until restart. */
-  private SkfNative loaded() throws AgentException {
-    if (lib != null) {
-      return lib;
-    }
-    if (unusable == null) {
+  public <T> T withKey(TokenCertificate certificate, char[] pin, KeyOperation<T> operation)
+      throws AgentException {
+    synchronized (host) {
+      login(certificate, pin);
+      T result;
       try {
-        lib = SkfNative.load(path);
-        return lib;
-      } catch (SkfLoadException e) {
-        unusable = "SKF library " + path + " " + e.getMessage();
-        LOG.log(Level.WARNING, unusable);
+        X509Certificate cert = certificate.certificate();
+        SkfPrivateKey key =
+            new SkfPrivateKey(cert.getPublicKey().getAlgorithm(), cert.getPublicKey(), this::sign);
+        result = operation.apply(key, SkfProvider.INSTANCE, cert);
+      } catch (GeneralSecurityException e) {
+        end();
+        throw failure(e);
+      } catch (AgentException | RuntimeException e) {
+        end();
+        throw e;
+      }
+      end();
+      return result;
+    }
+  }
+
+  /** SKF_VerifyPIN in the host; the PIN's bytes are wiped once sent. */
+  private void login(TokenCertificate certificate, char[] pin) throws AgentException {
+    byte[] pinBytes = utf8(pin);
+    try {
+      host.call(
+          "SKF_VerifyPIN",
+          timeout,
+          out -> {
+            out.writeUTF(SkfHostProtocol.LOGIN);
+            out.writeUTF(certificate.tokenId());
+            SkfHostProtocol.writeBytes(out, Ids.encoded(certificate.certificate()));
+            SkfHostProtocol.writeBytes(out, pinBytes);
+          },
+          in -> expect(in, SkfHostProtocol.READY));
+    } finally {
+      Arrays.fill(pinBytes, (byte) 0);
+    }
+  }
+
+  private byte[] sign(byte[] input) throws SkfException, AgentException {
+    return host.call(
+        "signing",
+        timeout,
+        out -> {
+          out.writeUTF(SkfHostProtocol.SIGN);
+          SkfHostProtocol.writeBytes(out, input);
+        },
+        in -> {
+          String answer = in.readUTF();
+          if (answer.equals(SkfHostProtocol.SIGNATURE)) {
+            return SkfHostProtocol.readBytes(in);
+          }
+          if (answer.equals(SkfHostProtocol.SKF_FAILED)) {
+            throw SkfErrors.map(new SkfException(in.readUTF(), in.readInt()));
+          }
+          throw unexpected(answer, in);
+        });
+  }
+
+  /** Ends the login: the host clears the secure state. A failure here is logged, not thrown. */
+  private void end() {
+    try {
+      host.call(
+          "SKF_ClearSecureState",
+          timeout,
+          out -> out.writeUTF(SkfHostProtocol.END),
+          in -> expect(in, SkfHostProtocol.ENDED));
+    } catch (AgentException e) {
+      LOG.log(Level.WARNING, e.getMessage());
+    }
+  }
+
+  private static SkfScan.Result scanAnswer(DataInputStream in) throws IOException, AgentException {
+    String answer = in.readUTF();
+    if (answer.equals(SkfHostProtocol.TOKENS)) {
+      return SkfHostProtocol.readTokens(in);
+    }
+    throw unexpected(answer, in);
+  }
+
+  private static Boolean expect(DataInputStream in, String wanted)
+      throws IOException, AgentException {
+    String answer = in.readUTF();
+    if (answer.equals(wanted)) {
+      return Boolean.TRUE;
+    }
+    throw unexpected(answer, in);
+  }
+
+  private static AgentException unexpected(String answer, DataInputStream in) throws IOException {
+    if (answer.equals(SkfHostProtocol.FAILED)) {
+      return SkfHostProtocol.readFailure(in);
+    }
+    throw new IOException("unexpected answer " + answer + " from the SKF host");
+  }
+
+  /** The agent's refusal carried through JCA, or the device's failure. */
+  private AgentException failure(GeneralSecurityException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof AgentException a) {
+        return a;
       }
     }
-    throw new AgentException(AgentError.INTERNAL, unusable);
+    return new AgentException(
+        AgentError.INTERNAL,
+        "signing with the SKF library " + path + " failed: " + e.getMessage(),
+        e);
   }
 
-  /** A crash inside the library (JNA's protected mode) or a bug here: the library is dropped. */
-  private AgentException failed(Throwable cause) {
-    String message = "SKF library " + path + " failed: " + cause;
-    if (cause instanceof Error) {
-      unusable = message;
-      lib = null;
-    }
-    LOG.log(Level.WARNING, message);
-    problem(message);
-    return new AgentException(AgentError.INTERNAL, message, cause);
-  }
-
-  private void problem(String message) {
-    problems.add(message);
-  }
-
-  /** The PIN as a NUL-terminated C string in native memory; the intermediate copies are wiped. */
-  private static Memory nativePin(char[] pin) {
+  private static byte[] utf8(char[] pin) {
     ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(pin));
     byte[] bytes = new byte[encoded.remaining()];
     encoded.get(bytes);
-    Memory m = new Memory(bytes.length + 1L);
-    m.clear();
-    m.write(0, bytes, 0, bytes.length);
-    Arrays.fill(bytes, (byte) 0);
     encoded.clear();
     while (encoded.hasRemaining()) {
       encoded.put((byte) 0);
     }
-    return m;
-  }
-
-  /** Reads a certificate, or reports why it cannot be read. */
-  static Optional<X509Certificate> readCertificate(
-      SkfWalk walk, com.sun.jna.Pointer container, boolean sign, List<String> problems)
-      throws SkfException {
-    try {
-      return walk.certificate(container, sign);
-    } catch (CertificateException e) {
-      problems.add("an SKF container holds an unreadable certificate: " + e.getMessage());
-      return Optional.empty();
-    }
+    return bytes;
   }
 }

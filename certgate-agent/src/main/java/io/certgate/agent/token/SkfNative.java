@@ -20,7 +20,8 @@ import java.util.Optional;
  * pointers, strings are NUL-terminated bytes, structures are packed ({@link SkfStructures}). On
  * 32-bit Windows the functions are {@code __stdcall}, elsewhere the C convention.
  *
- * <p>Not thread-safe: {@link SkfCalls} runs every call of one library on its own thread.
+ * <p>Not thread-safe: it is used only in the library's own process ({@link SkfHost}), one request
+ * at a time.
  */
 final class SkfNative {
   /** What the agent calls; a library without one of these is not used. */

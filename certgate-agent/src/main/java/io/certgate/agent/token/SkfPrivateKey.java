@@ -1,5 +1,6 @@
 package io.certgate.agent.token;
 
+import io.certgate.agent.AgentException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 
@@ -13,7 +14,7 @@ final class SkfPrivateKey implements PrivateKey {
   /** What the device does: {@code SKF_ECCSignData} over e, or {@code SKF_RSASignData}. */
   @FunctionalInterface
   interface DeviceSigner {
-    byte[] sign(byte[] input) throws SkfException;
+    byte[] sign(byte[] input) throws SkfException, AgentException;
   }
 
   private final String algorithm;
@@ -47,7 +48,7 @@ final class SkfPrivateKey implements PrivateKey {
     return publicKey;
   }
 
-  byte[] sign(byte[] input) throws SkfException {
+  byte[] sign(byte[] input) throws SkfException, AgentException {
     return signer.sign(input);
   }
 }

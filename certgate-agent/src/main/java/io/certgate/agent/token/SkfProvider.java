@@ -150,7 +150,7 @@ final class SkfProvider extends Provider {
     byte[] onDevice(byte[] input) throws SignatureException {
       try {
         return key.sign(input);
-      } catch (SkfException e) {
+      } catch (SkfException | io.certgate.agent.AgentException e) {
         throw new SignatureException(e.getMessage(), e);
       } finally {
         message.reset();

@@ -60,8 +60,7 @@ final class SkfScan {
         (application, container) -> {
           boolean signs = false;
           for (boolean sign : new boolean[] {true, false}) {
-            Optional<X509Certificate> c =
-                SkfLibrary.readCertificate(walk, container, sign, problems);
+            Optional<X509Certificate> c = readCertificate(container, sign);
             if (c.isPresent()) {
               TokenCertificate tc = TokenCertificate.of(id, c.get());
               certificates.putIfAbsent(tc.id(), tc);
@@ -85,5 +84,16 @@ final class SkfScan {
             left,
             left.filter(n -> n == 0).isPresent());
     return Optional.of(new TokenSnapshot(token, List.copyOf(certificates.values())));
+  }
+
+  /** A certificate, or nothing with a problem saying why it cannot be read. */
+  private Optional<X509Certificate> readCertificate(Pointer container, boolean sign)
+      throws SkfException {
+    try {
+      return walk.certificate(container, sign);
+    } catch (java.security.cert.CertificateException e) {
+      problems.add("an SKF container holds an unreadable certificate: " + e.getMessage());
+      return Optional.empty();
+    }
   }
 }

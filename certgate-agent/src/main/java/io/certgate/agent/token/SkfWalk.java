@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * Walks one SKF library's devices → applications → containers, opening and closing handles as it
- * goes; no handle outlives a walk, so a removed device leaves nothing behind. Runs on the library's
- * thread ({@link SkfCalls}).
+ * goes; no handle outlives a walk, so a removed device leaves nothing behind. Runs in the library's
+ * own process ({@link SkfHost}).
  */
 final class SkfWalk {
   private final SkfNative lib;

@@ -45,8 +45,7 @@ class SkfHttpIT {
   @BeforeAll
   static void start() throws Exception {
     Path library = SoftSkf.library(SoftSkf.Variant.FULL);
-    Path devices = dir.resolve("devices");
-    SoftSkf.use(devices);
+    Path devices = SoftSkf.reset();
     user = TestProvider.create("skf-http", KeyKind.SM2, Instant.now()).issueUser("国密丙");
     SoftSkf.device(devices, "ePass3000GM", "FT-0042", PIN, 4, user);
     Path broken = Files.writeString(dir.resolve("libbroken.so"), "\u007fELF, but no");

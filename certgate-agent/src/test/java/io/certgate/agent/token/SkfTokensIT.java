@@ -43,7 +43,7 @@ class SkfTokensIT {
   private static UserCredentials sm2User;
   private static UserCredentials rsaUser;
 
-  @TempDir Path devices;
+  private Path devices;
 
   @BeforeAll
   static void prepare() {
@@ -53,8 +53,8 @@ class SkfTokensIT {
   }
 
   @BeforeEach
-  void useDevices() {
-    SoftSkf.use(devices);
+  void noDevices() {
+    devices = SoftSkf.reset();
   }
 
   static Tokens tokens(Path... libraries) {
