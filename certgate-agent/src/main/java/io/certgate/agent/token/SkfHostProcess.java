@@ -119,7 +119,7 @@ final class SkfHostProcess implements AutoCloseable {
             "-XX:ErrorFile="
                 + Path.of(System.getProperty("java.io.tmpdir"), "certgate-skf-host-%p.log"),
             "-cp",
-            System.getProperty("java.class.path"),
+            classPath(),
             SkfHost.class.getName(),
             library.toString(),
             idPrefix));
@@ -131,6 +131,17 @@ final class SkfHostProcess implements AutoCloseable {
     process = started;
     out = new DataOutputStream(new BufferedOutputStream(started.getOutputStream()));
     in = new DataInputStream(new BufferedInputStream(started.getInputStream()));
+  }
+
+  /** This JVM's class path with absolute entries: the host runs in another working folder. */
+  private static String classPath() {
+    List<String> entries = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      if (!entry.isEmpty()) {
+        entries.add(Path.of(entry).toAbsolutePath().toString());
+      }
+    }
+    return String.join(File.pathSeparator, entries);
   }
 
   private AgentException died(String what, Throwable cause) {
