@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -40,6 +42,12 @@ final class SkfLibrary implements KeySource {
   private final SkfHostProcess host;
   private final List<String> problems = new ArrayList<>();
 
+  /**
+   * The tries left that SKF_VerifyPIN last reported per token, for libraries without
+   * SKF_GetPINInfo: a count, not a secret. Forgotten after a right PIN (the device resets it).
+   */
+  private final Map<String, Integer> reportedTries = new ConcurrentHashMap<>();
+
   SkfLibrary(Path path, Duration timeout) {
     this.path = path;
     this.idPrefix = idPrefix(path);
@@ -64,7 +72,7 @@ final class SkfLibrary implements KeySource {
                 out -> out.writeUTF(SkfHostProtocol.SCAN),
                 SkfLibrary::scanAnswer);
         found.addAll(result.problems());
-        tokens = result.tokens();
+        tokens = result.tokens().stream().map(this::withReportedTries).toList();
       } catch (AgentException e) {
         found.add(e.getMessage());
       }
@@ -112,8 +120,39 @@ final class SkfLibrary implements KeySource {
     }
   }
 
+  private TokenSnapshot withReportedTries(TokenSnapshot token) {
+    TokenInfo info = token.info();
+    Integer reported = reportedTries.get(info.id());
+    if (info.pinRetriesLeft().isPresent() || reported == null) {
+      return token;
+    }
+    TokenInfo known =
+        new TokenInfo(
+            info.id(),
+            info.label(),
+            info.manufacturer(),
+            info.serial(),
+            info.kind(),
+            Optional.of(reported),
+            info.locked() || reported == 0);
+    return new TokenSnapshot(known, token.certificates());
+  }
+
   /** SKF_VerifyPIN in the host; the PIN's bytes are wiped once sent. */
   private void login(TokenCertificate certificate, char[] pin) throws AgentException {
+    try {
+      verifyPin(certificate, pin);
+      reportedTries.remove(certificate.tokenId());
+    } catch (AgentException e) {
+      if (e.code() == AgentError.PIN_LOCKED) {
+        reportedTries.put(certificate.tokenId(), 0);
+      }
+      e.retriesLeft().ifPresent(n -> reportedTries.put(certificate.tokenId(), n));
+      throw e;
+    }
+  }
+
+  private void verifyPin(TokenCertificate certificate, char[] pin) throws AgentException {
     byte[] pinBytes = utf8(pin);
     try {
       host.call(

@@ -91,7 +91,10 @@ class SkfQuirksIT {
     AgentException wrong = refusal(tokens, id, "999999");
     assertThat(wrong.code()).isEqualTo(AgentError.PIN_INCORRECT);
     assertThat(wrong.retriesLeft()).contains(4);
+    // the count SKF_VerifyPIN gave is what the status shows, until the right PIN resets it
+    assertThat(token(tokens, "Quirky-1").info().pinRetriesLeft()).contains(4);
     verify(sign(tokens, id));
+    assertThat(token(tokens, "Quirky-1").info().pinRetriesLeft()).isEmpty();
   }
 
   @Test
