@@ -98,6 +98,12 @@ final class SkfHostProcess implements AutoCloseable {
     }
   }
 
+  /** Whether the host that served the last request still runs (it was not killed since). */
+  boolean running() {
+    Process p = process;
+    return p != null && p.isAlive();
+  }
+
   /** Writes one request. */
   @FunctionalInterface
   interface Request {

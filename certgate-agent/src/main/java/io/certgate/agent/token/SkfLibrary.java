@@ -190,8 +190,14 @@ final class SkfLibrary implements KeySource {
         });
   }
 
-  /** Ends the login: the host clears the secure state. A failure here is logged, not thrown. */
+  /**
+   * Ends the login: the host clears the secure state. A failure here is logged, not thrown; a host
+   * killed during the login has nothing left to end.
+   */
   private void end() {
+    if (!host.running()) {
+      return;
+    }
     try {
       host.call(
           "SKF_ClearSecureState",
