@@ -64,6 +64,8 @@ final class SkfHost {
   }
 
   private void serve() throws IOException {
+    out.writeUTF(SkfHostProtocol.HELLO);
+    out.flush();
     while (true) {
       String request;
       try {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -110,6 +111,12 @@ final class SkfHostProcess implements AutoCloseable {
     void write(DataOutputStream out) throws IOException;
   }
 
+  /**
+   * How long a new host may take to start a JVM and load the library (vendor libraries may do slow
+   * work when loaded); the request timeout counts only from then on.
+   */
+  private static final Duration STARTUP = Duration.ofSeconds(60);
+
   private void ensureStarted() throws IOException {
     if (process != null && process.isAlive()) {
       return;
@@ -136,7 +143,24 @@ final class SkfHostProcess implements AutoCloseable {
             .start();
     process = started;
     out = new DataOutputStream(new BufferedOutputStream(started.getOutputStream()));
-    in = new DataInputStream(new BufferedInputStream(started.getInputStream()));
+    DataInputStream fromHost =
+        new DataInputStream(new BufferedInputStream(started.getInputStream()));
+    in = fromHost;
+    Callable<String> readHello = fromHost::readUTF;
+    Future<String> hello = reader.submit(readHello);
+    try {
+      String first = hello.get(STARTUP.toMillis(), TimeUnit.MILLISECONDS);
+      if (!first.equals(SkfHostProtocol.HELLO)) {
+        throw new IOException("the SKF host said " + first + " first");
+      }
+    } catch (TimeoutException e) {
+      throw new IOException("the SKF host did not start within " + STARTUP.toSeconds() + " s", e);
+    } catch (ExecutionException e) {
+      throw new IOException("the SKF host did not start", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while starting the SKF host", e);
+    }
   }
 
   /** This JVM's class path with absolute entries: the host runs in another working folder. */
@@ -165,7 +189,13 @@ final class SkfHostProcess implements AutoCloseable {
     kill();
     return new AgentException(
         AgentError.INTERNAL,
-        "the SKF library " + library + " crashed in " + what + exit + "; it is started again",
+        "the SKF library "
+            + library
+            + " crashed in "
+            + what
+            + exit
+            + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")")
+            + "; it is started again",
         cause);
   }
 

@@ -18,7 +18,7 @@ import java.util.OptionalInt;
  *
  * <pre>
  * agent → host: SCAN | LOGIN tokenId certificate pin | SIGN input | END
- * host → agent: TOKENS … | FAILED code message retries | READY | SIGNATURE bytes
+ * host → agent: HELLO (once started) | TOKENS … | FAILED code message retries | READY | SIGNATURE bytes
  *               | SKF_FAILED function code | ENDED
  * </pre>
  */
@@ -27,6 +27,7 @@ final class SkfHostProtocol {
   static final String LOGIN = "LOGIN";
   static final String SIGN = "SIGN";
   static final String END = "END";
+  static final String HELLO = "HELLO";
   static final String TOKENS = "TOKENS";
   static final String FAILED = "FAILED";
   static final String READY = "READY";

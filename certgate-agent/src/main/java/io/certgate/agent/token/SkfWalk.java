@@ -118,7 +118,7 @@ final class SkfWalk {
     }
   }
 
-  /** Tries left of the user PIN, when the library has {@code SKF_GetPINInfo}. */
+  /** Tries left of the user PIN, when the library has {@code SKF_GetPINInfo} and it answers. */
   Optional<Integer> pinTriesLeft(Pointer application) throws SkfException {
     if (!lib.hasPinInfo()) {
       return Optional.empty();
@@ -126,7 +126,14 @@ final class SkfWalk {
     IntByReference max = new IntByReference();
     IntByReference left = new IntByReference();
     IntByReference isDefault = new IntByReference();
-    lib.check(SkfNative.GET_PIN_INFO, application, SkfNative.USER_TYPE, max, left, isDefault);
+    try {
+      lib.check(SkfNative.GET_PIN_INFO, application, SkfNative.USER_TYPE, max, left, isDefault);
+    } catch (SkfException e) {
+      if (e.code() == SkfErrors.SAR_DEVICE_REMOVED) {
+        throw e;
+      }
+      return Optional.empty(); // a vendor that has the function but refuses it: count unknown
+    }
     return Optional.of(left.getValue());
   }
 

@@ -98,6 +98,16 @@ class SkfQuirksIT {
   }
 
   @Test
+  void aGetPinInfoThatFailsLeavesTheCountUnknownAndTheKeyUsable() throws Exception {
+    SoftSkf.quirks("sar:SKF_GetPINInfo:0A000001");
+    Tokens tokens = tokens(library);
+
+    assertThat(token(tokens, "Quirky-1").info().pinRetriesLeft()).isEmpty();
+    assertThat(tokens.problems()).isEmpty();
+    verify(sign(tokens, signingId(tokens, "Quirky-1", user)));
+  }
+
+  @Test
   void anUnknownSarCodeIsAnInternalErrorNamingTheCode() throws Exception {
     Tokens tokens = tokens(library);
     String id = signingId(tokens, "Quirky-1", user);
