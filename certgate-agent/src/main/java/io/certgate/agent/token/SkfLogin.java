@@ -61,6 +61,9 @@ final class SkfLogin {
     return walk.containers(
             device,
             (application, container) -> {
+              if (walk.containerType(container) == SkfWalk.NO_KEY) {
+                return Optional.empty();
+              }
               Optional<X509Certificate> sign = signingCertificate(container);
               if (sign.isEmpty() || !sign.get().equals(certificate.certificate())) {
                 return Optional.empty();
@@ -91,6 +94,13 @@ final class SkfLogin {
       throws AgentException, SkfException {
     X509Certificate cert = certificate.certificate();
     boolean sm2 = sm2(cert);
+    int type = walk.containerType(container);
+    if (type != (sm2 ? SkfWalk.ECC : SkfWalk.RSA)) {
+      pin.clear();
+      throw new AgentException(
+          AgentError.CERT_NOT_FOUND,
+          "the SKF container's key (type " + type + ") does not fit its certificate");
+    }
     Optional<Integer> left = walk.pinTriesLeft(application);
     if (left.filter(n -> n == 0).isPresent()) {
       pin.clear();

@@ -58,6 +58,9 @@ final class SkfScan {
     walk.containers(
         device,
         (application, container) -> {
+          if (walk.containerType(container) == SkfWalk.NO_KEY) {
+            return Optional.empty(); // an empty container: nothing to log in with
+          }
           boolean signs = false;
           for (boolean sign : new boolean[] {true, false}) {
             Optional<X509Certificate> c = readCertificate(container, sign);

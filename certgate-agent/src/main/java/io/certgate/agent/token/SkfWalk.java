@@ -78,7 +78,13 @@ final class SkfWalk {
     return info;
   }
 
-  /** 1 RSA, 2 ECC (SM2), 0 empty. */
+  /** GM/T 0016 container types: no key yet, RSA, ECC (SM2). */
+  static final int NO_KEY = 0;
+
+  static final int RSA = 1;
+  static final int ECC = 2;
+
+  /** {@link #NO_KEY}, {@link #RSA} or {@link #ECC}. */
   int containerType(Pointer container) throws SkfException {
     IntByReference type = new IntByReference();
     lib.check("SKF_GetContainerType", container, type);

@@ -131,6 +131,28 @@ class SkfTokensIT {
   }
 
   @Test
+  void leavesOutContainersWithoutAKeyAndReadsEveryApplication() throws Exception {
+    Path key = SoftSkf.device(devices, "Multi", "SN-M", PIN, 6, sm2User);
+    SoftSkf.container(key, "app2", "rsa", PIN, 6, rsaUser);
+    SoftSkf.container(key, "app2", "empty", PIN, 6, rsaUser);
+    Files.delete(key.resolve("app2/empty/sign.key"));
+    Tokens tokens = tokens(library);
+
+    assertThat(token(tokens, "Multi").certificates())
+        .extracting(TokenCertificate::certificate)
+        .containsExactlyInAnyOrder(
+            sm2User.signature().certificate(),
+            sm2User.encryption().certificate(),
+            rsaUser.signature().certificate(),
+            rsaUser.encryption().certificate());
+    TokenSignatureVerifier.verify(
+        sign(tokens, signingId(tokens, "Multi", rsaUser)),
+        rsaUser.signature().certificate(),
+        ORIGIN,
+        NONCE);
+  }
+
+  @Test
   void signsSm2AndRsaTokensThatBouncyCastleAndOpensslVerify() throws Exception {
     SoftSkf.device(devices, "SM2-Key", "SN-SM2", PIN, 6, sm2User);
     SoftSkf.device(devices, "RSA-Key", "SN-RSA", PIN, 6, rsaUser);
