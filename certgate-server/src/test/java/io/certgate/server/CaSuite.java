@@ -280,6 +280,63 @@ abstract class CaSuite extends CaPlatformIT {
   }
 
   @Test
+  void providersNeedAnExplicitRevocationChoiceAndWebAddressesOnly() {
+    Browser admin = admin();
+    TestProvider p = testProvider(KeyKind.EC_P256);
+    String anchors = quote(p.anchorsPem());
+    for (String revocation :
+        new String[] {
+          null,
+          "{}",
+          "{\"failure\":\"SOFT\"}",
+          "{\"mode\":\"\"}",
+          "{\"mode\":\"CRL\",\"crlUrls\":[\"file:///etc/passwd\"]}",
+          "{\"mode\":\"CRL\",\"crlUrls\":[\"ftp://ca.example/ca.crl\"]}",
+          "{\"mode\":\"CRL\",\"crlUrls\":[\"/ca.crl\"]}",
+          "{\"mode\":\"OCSP\",\"ocspUrl\":\"file:/tmp/ocsp\"}",
+          "{\"mode\":\"OCSP\",\"ocspUrl\":\"gopher://ca.example/\"}"
+        }) {
+      String body =
+          revocation == null
+              ? "{\"code\":\"%s\",\"name\":\"x\",\"anchors\":%s}".formatted(p.code(), anchors)
+              : "{\"code\":\"%s\",\"name\":\"x\",\"revocation\":%s,\"anchors\":%s}"
+                  .formatted(p.code(), revocation, anchors);
+      Browser.Res r = admin.post("/api/admin/providers", body);
+      assertThat(r.status()).as(String.valueOf(revocation)).isEqualTo(400);
+      assertThat(r.error()).isEqualTo("BAD_REQUEST");
+    }
+    assertThat(admin.get("/api/admin/providers").body()).doesNotContain(p.code());
+    register(admin, p, "{\"mode\":\"NONE\"}");
+    // an update may not drop the policy either
+    Browser.Res update =
+        admin.put(
+            "/api/admin/providers/" + p.code(),
+            "{\"name\":\"x\",\"anchors\":%s}".formatted(anchors));
+    assertThat(update.status()).isEqualTo(400);
+
+    for (String url :
+        new String[] {
+          "/driver.exe",
+          "//evil.example/driver.exe",
+          "javascript:alert(1)",
+          "http:///driver.exe",
+          "ftp://ca.example/driver.exe",
+          "driver.exe"
+        }) {
+      Browser.Res r =
+          admin.post(
+              "/api/admin/providers/" + p.code() + "/drivers",
+              "{\"name\":\"驱动\",\"version\":\"1\",\"url\":%s}".formatted(quote(url)));
+      assertThat(r.status()).as(url).isEqualTo(400);
+    }
+    Browser.Res ok =
+        admin.post(
+            "/api/admin/providers/" + p.code() + "/drivers",
+            "{\"name\":\"驱动\",\"version\":\"1\",\"url\":\"HTTPS://ca.example/d.exe\"}");
+    assertThat(ok.status()).as(ok.body()).isEqualTo(201);
+  }
+
+  @Test
   void providerAdministrationChecksAnchorsAndRights() {
     Browser admin = admin();
     TestProvider p = testProvider(KeyKind.RSA_2048);
@@ -323,7 +380,7 @@ abstract class CaSuite extends CaPlatformIT {
             admin
                 .post(
                     "/api/admin/providers",
-                    "{\"code\":\"%s\",\"name\":\"x\",\"anchors\":%s}"
+                    "{\"code\":\"%s\",\"name\":\"x\",\"revocation\":{\"mode\":\"NONE\"},\"anchors\":%s}"
                         .formatted(p.code(), quote(p.anchorsPem())))
                 .status())
         .isEqualTo(409);

@@ -1,0 +1,59 @@
+package io.certgate.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.certgate.server.api.StartupRefused;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A production start (no demo profile) with an unsafe configuration stops with a clear message
+ * ("APPLICATION FAILED TO START", what is wrong, what to set) instead of running unsafely.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class UnsafeStartupIT {
+
+  private static void start(String... settings) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:unsafe-" + System.nanoTime()));
+    args.addAll(List.of(settings));
+    try (ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(CertGateServer.class).run(args.toArray(String[]::new))) {
+      throw new AssertionError("started: " + context.getId());
+    }
+  }
+
+  @Test
+  void withoutAnSmsGatewayTheServerDoesNotStart(CapturedOutput output) {
+    assertThatThrownBy(UnsafeStartupIT::start).hasRootCauseInstanceOf(StartupRefused.class);
+    assertThat(output.getAll())
+        .contains("APPLICATION FAILED TO START", "No SMS gateway is configured")
+        .contains("CERTGATE_SMS_GATEWAY=http");
+  }
+
+  @Test
+  void containerForwardedHeaderHandlingIsRefused(CapturedOutput output) {
+    assertThatThrownBy(
+            () -> start("--certgate.sms.gateway=log", "--server.forward-headers-strategy=native"))
+        .hasRootCauseInstanceOf(StartupRefused.class);
+    assertThat(output.getAll()).contains("CERTGATE_TRUSTED_PROXIES");
+  }
+
+  @Test
+  void aTrustedProxyThatIsNoAddressIsRefused(CapturedOutput output) {
+    assertThatThrownBy(
+            () -> start("--certgate.sms.gateway=log", "--certgate.trusted-proxies=proxy.example"))
+        .hasRootCauseInstanceOf(StartupRefused.class);
+    assertThat(output.getAll()).contains("proxy.example");
+  }
+}
