@@ -27,6 +27,9 @@ class UnsafeStartupIT {
                 "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:unsafe-" + System.nanoTime()));
     args.addAll(List.of(settings));
+    if (args.stream().noneMatch(a -> a.startsWith("--certgate.audit.key="))) {
+      args.add("--certgate.audit.key=" + PlatformIT.AUDIT_KEY);
+    }
     try (ConfigurableApplicationContext context =
         new SpringApplicationBuilder(CertGateServer.class).run(args.toArray(String[]::new))) {
       throw new AssertionError("started: " + context.getId());
@@ -39,6 +42,20 @@ class UnsafeStartupIT {
     assertThat(output.getAll())
         .contains("APPLICATION FAILED TO START", "No SMS gateway is configured")
         .contains("CERTGATE_SMS_GATEWAY=http");
+  }
+
+  @Test
+  void withoutAnAuditKeyTheServerDoesNotStart(CapturedOutput output) {
+    assertThatThrownBy(() -> start("--certgate.sms.gateway=log", "--certgate.audit.key="))
+        .hasRootCauseInstanceOf(StartupRefused.class);
+    assertThat(output.getAll()).contains("No audit key is configured", "CERTGATE_AUDIT_KEY");
+  }
+
+  @Test
+  void anAuditKeyShorterThan32BytesIsRefused(CapturedOutput output) {
+    assertThatThrownBy(() -> start("--certgate.sms.gateway=log", "--certgate.audit.key=c2hvcnQ="))
+        .hasRootCauseInstanceOf(StartupRefused.class);
+    assertThat(output.getAll()).contains("at least 32 bytes");
   }
 
   @Test
