@@ -37,6 +37,35 @@ class UnsafeStartupIT {
   }
 
   @Test
+  void aProductionStartCreatesNoAccountButTheOneTheEnvironmentNames() {
+    for (boolean named : new boolean[] {false, true}) {
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "--server.port=0",
+                  "--spring.datasource.url=jdbc:h2:mem:accounts-" + System.nanoTime(),
+                  "--certgate.audit.key=" + PlatformIT.AUDIT_KEY,
+                  "--certgate.sms.gateway=log"));
+      if (named) {
+        args.add("--certgate.admin.username=" + PlatformIT.ADMIN);
+        args.add("--certgate.admin.password=" + PlatformIT.ADMIN_PASSWORD);
+      }
+      try (ConfigurableApplicationContext context =
+          new SpringApplicationBuilder(CertGateServer.class).run(args.toArray(String[]::new))) {
+        List<String> users =
+            context
+                .getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("SELECT username FROM users")
+                .query(String.class)
+                .list();
+        assertThat(users)
+            .as("named=%s", named)
+            .isEqualTo(named ? List.of(PlatformIT.ADMIN) : List.of());
+      }
+    }
+  }
+
+  @Test
   void withoutAnSmsGatewayTheServerDoesNotStart(CapturedOutput output) {
     assertThatThrownBy(UnsafeStartupIT::start).hasRootCauseInstanceOf(StartupRefused.class);
     assertThat(output.getAll())
