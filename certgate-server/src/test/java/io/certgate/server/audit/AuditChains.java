@@ -25,8 +25,15 @@ final class AuditChains {
   private final DataSourceTransactionManager transactions;
 
   AuditChains(String url, String user, String password) {
+    this(url, user, password, true);
+  }
+
+  /** Over the database at {@code url}, migrated first when {@code migrate}. */
+  AuditChains(String url, String user, String password, boolean migrate) {
     DriverManagerDataSource ds = new DriverManagerDataSource(url, user, password);
-    Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+    if (migrate) {
+      Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+    }
     this.dataSource = ds;
     this.jdbc = JdbcClient.create(ds);
     this.transactions = new DataSourceTransactionManager(ds);

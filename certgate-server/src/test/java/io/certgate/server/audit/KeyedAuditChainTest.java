@@ -16,7 +16,12 @@ class KeyedAuditChainTest {
   private static final AuditKey B = AuditChains.newKey(AuditKey.Algorithm.HMAC_SHA256);
   private static final AuditKeys ONLY_A = new AuditKeys(A, List.of());
 
-  private final AuditChains db = AuditChains.h2("keyed-" + System.nanoTime());
+  private final AuditChains db = database();
+
+  /** A new, migrated database for one test. */
+  AuditChains database() {
+    return AuditChains.h2("keyed-" + System.nanoTime());
+  }
 
   @Test
   void aFreshChainVerifiesAndEveryRowNamesItsKey() {
