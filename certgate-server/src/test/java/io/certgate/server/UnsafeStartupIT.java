@@ -88,6 +88,28 @@ class UnsafeStartupIT {
   }
 
   @Test
+  void onADetectedCloudPlatformTheContainerStillTrustsNoForwardedHeader() throws Exception {
+    // Boot would switch Tomcat's own X-Forwarded-For handling on here, trusting every private and
+    // loopback address; the server pins it off, so a loopback client's header changes nothing
+    try (ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(CertGateServer.class)
+            .run(
+                "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:cloud-" + System.nanoTime(),
+                "--certgate.audit.key=" + PlatformIT.AUDIT_KEY,
+                "--certgate.sms.gateway=log",
+                "--spring.main.cloud-platform=kubernetes")) {
+      int port =
+          ((org.springframework.boot.web.server.context.WebServerApplicationContext) context)
+              .getWebServer()
+              .getPort();
+      Browser.Res metrics =
+          new Browser(port).header("X-Forwarded-For", "203.0.113.5").get("/actuator/prometheus");
+      assertThat(metrics.status()).as("still the loopback peer").isEqualTo(200);
+    }
+  }
+
+  @Test
   void containerForwardedHeaderHandlingIsRefused(CapturedOutput output) {
     assertThatThrownBy(
             () -> start("--certgate.sms.gateway=log", "--server.forward-headers-strategy=native"))
