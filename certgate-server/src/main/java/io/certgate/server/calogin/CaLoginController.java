@@ -4,12 +4,14 @@ import io.certgate.server.account.AccountPrincipal;
 import io.certgate.server.account.Role;
 import io.certgate.server.account.User;
 import io.certgate.server.api.ApiException;
+import io.certgate.server.api.AuthTokenField;
 import io.certgate.server.api.ErrorBodies;
 import io.certgate.server.login.Sessions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -31,8 +33,7 @@ class CaLoginController {
   }
 
   record CaLogin(
-      @NotBlank @Size(max = 64) String challengeId,
-      @NotBlank @Size(max = 64 * 1024) String token) {}
+      @NotBlank @Size(max = 64) String challengeId, @NotNull @Valid AuthTokenField token) {}
 
   /** The session user, as {@code GET /api/session} shows it. */
   record SessionUser(
@@ -49,7 +50,7 @@ class CaLoginController {
       @Valid @RequestBody CaLogin body, HttpServletRequest request, HttpServletResponse response) {
     User user;
     try {
-      user = logins.login(body.challengeId(), body.token(), request);
+      user = logins.login(body.challengeId(), body.token().text(), request);
     } catch (ApiException e) {
       return refused(e);
     }
