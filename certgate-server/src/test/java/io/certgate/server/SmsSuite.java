@@ -175,7 +175,8 @@ abstract class SmsSuite extends PlatformIT {
                 .formatted(mobile, second));
     assertThat(ok.status()).as(ok.body()).isEqualTo(204);
     assertThat(passwordLogin(b, username, PASSWORD).error()).isEqualTo("BAD_CREDENTIALS");
-    assertThat(passwordLogin(b, username, "New#Secret2027").status()).isEqualTo(200);
+    Browser.Res fresh = passwordLogin(b, username, "New#Secret2027");
+    assertThat(fresh.status()).as(fresh.body()).isEqualTo(200);
   }
 
   @Test
