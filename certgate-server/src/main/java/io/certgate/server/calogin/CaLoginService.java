@@ -15,8 +15,10 @@ import io.certgate.server.provider.TrustRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,6 +31,14 @@ import org.springframework.stereotype.Service;
 @Service
 class CaLoginService {
   static final String NOT_BOUND = "该CA锁未绑定账号,请先使用账号密码登录,在CA用户管理中绑定后再使用CA登录";
+
+  /**
+   * The failures that say someone tries a lock without its key (with {@code CA_NOT_BOUND}): an
+   * expired, revoked or not yet trusted certificate, or a revocation source that cannot answer, is
+   * not the caller's guess and must not hold a lock back.
+   */
+  private static final Set<ErrorCode> COUNTED =
+      EnumSet.of(ErrorCode.SIGNATURE_INVALID, ErrorCode.ALGORITHM_MISMATCH);
 
   private final TrustRegistry trust;
   private final CaChallenges challenges;
@@ -64,7 +74,9 @@ class CaLoginService {
               token,
               challenges.check(request, challengeId, ChallengePurpose.LOGIN, Optional.empty()));
     } catch (CertGateException e) {
-      gate.countCaFailure(lock, ip);
+      if (COUNTED.contains(e.code())) {
+        gate.countCaFailure(lock, ip);
+      }
       throw gate.refused("ca:-", LoginGate.CA, e.code());
     }
     String who = "ca:" + valid.providerCode() + ":" + valid.lockId();
