@@ -29,7 +29,8 @@ class CaptchaAfterFailuresIT extends PlatformIT {
     assertThat(plainLogin(browser(), username, "Wrong#Pass1").error()).isEqualTo("BAD_CREDENTIALS");
     // the captcha now missing is answered like a wrong password: no hint that the account exists
     assertThat(plainLogin(browser(), username, PASSWORD).error()).isEqualTo("BAD_CREDENTIALS");
-    assertThat(passwordLogin(browser(), username, PASSWORD).status()).isEqualTo(200);
+    Browser.Res right = passwordLogin(browser(), username, PASSWORD);
+    assertThat(right.status()).as(right.body()).isEqualTo(200);
     // a success clears the failure count: no captcha again
     assertThat(plainLogin(browser(), username, PASSWORD).status()).isEqualTo(200);
     assertThat(browser().get("/api/captcha").json().path("policy").asString())

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Users in the {@code users} and {@code user_roles} tables. */
@@ -31,10 +32,13 @@ final class JdbcUsers implements Users {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
+  private final TransactionTemplate ownTx;
 
   JdbcUsers(JdbcClient jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.tx = new TransactionTemplate(transactions);
+    this.ownTx = new TransactionTemplate(transactions);
+    ownTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   @Override
@@ -88,12 +92,20 @@ final class JdbcUsers implements Users {
                   attempt >= maxFailures
                       ? ", status = CASE WHEN status = 'ENABLED' THEN 'LOCKED' ELSE status END"
                       : "";
-              jdbc.sql(
-                      "UPDATE users SET failed_attempts = ?, locked_until = ?"
-                          + status
-                          + " WHERE id = ?")
-                  .params(attempt, utc(now.plus(holdAfter.apply(attempt))), id)
-                  .update();
+              Duration wait = holdAfter.apply(attempt);
+              if (wait.isZero()) {
+                // NULL, not "now": a database that rounds the instant up would hold back
+                jdbc.sql("UPDATE users SET failed_attempts = ?, locked_until = NULL WHERE id = ?")
+                    .params(attempt, id)
+                    .update();
+              } else {
+                jdbc.sql(
+                        "UPDATE users SET failed_attempts = ?, locked_until = ?"
+                            + status
+                            + " WHERE id = ?")
+                    .params(attempt, utc(now.plus(wait)), id)
+                    .update();
+              }
               return attempt;
             });
     return taken == null ? OptionalInt.empty() : OptionalInt.of(taken);
@@ -111,16 +123,25 @@ final class JdbcUsers implements Users {
         .update();
   }
 
+  /**
+   * In a transaction of its own: it is called after another transaction committed, when that one's
+   * connection may still be bound to the thread and would never commit this write.
+   */
   @Override
   public long touchSessions(long id) {
-    jdbc.sql("UPDATE users SET session_version = session_version + 1 WHERE id = ?")
-        .param(id)
-        .update();
-    return jdbc.sql("SELECT session_version FROM users WHERE id = ?")
-        .param(id)
-        .query(Long.class)
-        .optional()
-        .orElse(0L);
+    Long version =
+        ownTx.execute(
+            s -> {
+              jdbc.sql("UPDATE users SET session_version = session_version + 1 WHERE id = ?")
+                  .param(id)
+                  .update();
+              return jdbc.sql("SELECT session_version FROM users WHERE id = ?")
+                  .param(id)
+                  .query(Long.class)
+                  .optional()
+                  .orElse(0L);
+            });
+    return version == null ? 0 : version;
   }
 
   @Override
