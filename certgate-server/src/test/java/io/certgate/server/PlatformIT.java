@@ -82,6 +82,32 @@ public abstract class PlatformIT {
             .formatted(username, password, c[0], c[1]));
   }
 
+  /**
+   * {@code n} wrong passwords for the account, the test clock moved past each growing delay so
+   * every one is checked; each answer is {@code BAD_CREDENTIALS}.
+   */
+  protected void wrongPasswords(Browser b, String username, int n) {
+    for (int i = 0; i < n; i++) {
+      Browser.Res r = passwordLogin(b, username, "Wrong#Pass1");
+      assertThat(r.error()).as(r.body()).isEqualTo("BAD_CREDENTIALS");
+      clock.advance(Duration.ofSeconds(20));
+    }
+  }
+
+  /** The audit rows of failed logins typed with this name, newest first: their reasons. */
+  protected java.util.List<String> failureReasons(String login, String action) {
+    JsonNode items =
+        admin()
+            .get(
+                "/api/admin/audit?actor=%s&action=%s&outcome=FAILURE&size=100"
+                    .formatted(login, action))
+            .json()
+            .path("items");
+    java.util.List<String> reasons = new java.util.ArrayList<>();
+    items.forEach(i -> reasons.add(i.path("reason").asString()));
+    return reasons;
+  }
+
   protected Browser loggedIn(String username, String password) {
     Browser b = browser();
     Browser.Res r = passwordLogin(b, username, password);

@@ -2,6 +2,13 @@ package io.certgate.server.web;
 
 import io.certgate.core.ErrorCode;
 import io.certgate.server.api.ErrorBodies;
+import io.certgate.server.login.SessionGuard;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.InetAddress;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +25,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
@@ -26,6 +34,7 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Who may reach what, and how sessions and CSRF work. The CSRF scheme is the plain double-submit of
@@ -68,10 +77,13 @@ class SecurityConfig {
       HttpSecurity http,
       SecurityContextRepository contexts,
       CsrfTokenRepository csrfCookies,
+      SessionGuard sessionGuard,
       @Value("${certgate.agent-url:http://127.0.0.1:27150}") String agentUrl)
       throws Exception {
     PathPatternRequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     http.securityContext(c -> c.securityContextRepository(contexts))
+        // open sessions follow the account: checked before anything reads who is logged in
+        .addFilterAfter(guard(sessionGuard), SecurityContextHolderFilter.class)
         .csrf(
             c ->
                 c.csrfTokenRepository(csrfCookies)
@@ -150,6 +162,18 @@ class SecurityConfig {
 
   private static boolean loopback(String address) {
     return TrustedProxies.literal(address).map(InetAddress::isLoopbackAddress).orElse(false);
+  }
+
+  private static Filter guard(SessionGuard sessionGuard) {
+    return new OncePerRequestFilter() {
+      @Override
+      protected void doFilterInternal(
+          HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+          throws ServletException, IOException {
+        sessionGuard.check(request, response);
+        chain.doFilter(request, response);
+      }
+    };
   }
 
   private static AuthenticationEntryPoint json401() {
