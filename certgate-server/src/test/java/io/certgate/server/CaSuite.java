@@ -15,6 +15,58 @@ import tools.jackson.databind.JsonNode;
 abstract class CaSuite extends CaPlatformIT {
 
   @Test
+  void acceptsTheTokenAsAJsonObjectAndAsItsTextInAString() {
+    Browser admin = admin();
+    Setup s = setup(admin, KeyKind.EC_P256);
+    long memberId = user(admin, s.organization(), "MEMBER").path("id").asLong();
+    UserCredentials lock = s.provider().issueUser("对象");
+
+    // bind with the token as the object of DESIGN §5
+    JsonNode ch = challenge(admin, "BIND", memberId);
+    String token = token(lock.signature(), ch.path("nonce").asString(), ORIGIN);
+    Browser.Res bound =
+        admin.post(
+            "/api/ca/bindings",
+            "{\"userId\":%d,\"challengeId\":\"%s\",\"token\":%s}"
+                .formatted(memberId, ch.path("challengeId").asString(), token));
+    assertThat(bound.status()).as(bound.body()).isEqualTo(201);
+
+    // log in with the object, then with the same token's text in a string
+    Browser b = browser();
+    JsonNode login = challenge(b, "LOGIN", null);
+    Browser.Res asObject =
+        b.post(
+            "/api/auth/ca",
+            "{\"challengeId\":\"%s\",\"token\":%s}"
+                .formatted(
+                    login.path("challengeId").asString(),
+                    token(lock.signature(), login.path("nonce").asString(), ORIGIN)));
+    assertThat(asObject.status()).as(asObject.body()).isEqualTo(200);
+    assertThat(asObject.json().path("user").path("id").asLong()).isEqualTo(memberId);
+    assertThat(caLogin(browser(), lock.signature()).status()).isEqualTo(200);
+
+    // any other JSON type is malformed input, and so is an object that is no token
+    Browser other = browser();
+    String id = challenge(other, "LOGIN", null).path("challengeId").asString();
+    for (String bad : new String[] {"5", "[]", "true", "null", "\"\""}) {
+      Browser.Res r =
+          other.post("/api/auth/ca", "{\"challengeId\":\"%s\",\"token\":%s}".formatted(id, bad));
+      assertThat(r.status()).as(bad).isEqualTo(400);
+      assertThat(r.error()).as(bad).isEqualTo("BAD_REQUEST");
+    }
+    Browser.Res notToken =
+        other.post(
+            "/api/auth/ca", "{\"challengeId\":\"%s\",\"token\":{\"format\":7}}".formatted(id));
+    assertThat(notToken.status()).isEqualTo(400);
+    assertThat(notToken.error()).isIn("TOKEN_MALFORMED", "UNSUPPORTED_FORMAT");
+
+    // and the OpenAPI description says both
+    JsonNode docs = browser().get("/v3/api-docs").json();
+    String field = docs.path("components").path("schemas").path("AuthTokenField").toString();
+    assertThat(field).contains("oneOf", "#/components/schemas/AuthToken", "\"string\"");
+  }
+
+  @Test
   void bindsListsLogsInAndUnbinds() {
     Browser admin = admin();
     Setup s = setup(admin, KeyKind.RSA_2048);
@@ -249,6 +301,63 @@ abstract class CaSuite extends CaPlatformIT {
   }
 
   @Test
+  void providersNeedAnExplicitRevocationChoiceAndWebAddressesOnly() {
+    Browser admin = admin();
+    TestProvider p = testProvider(KeyKind.EC_P256);
+    String anchors = quote(p.anchorsPem());
+    for (String revocation :
+        new String[] {
+          null,
+          "{}",
+          "{\"failure\":\"SOFT\"}",
+          "{\"mode\":\"\"}",
+          "{\"mode\":\"CRL\",\"crlUrls\":[\"file:///etc/passwd\"]}",
+          "{\"mode\":\"CRL\",\"crlUrls\":[\"ftp://ca.example/ca.crl\"]}",
+          "{\"mode\":\"CRL\",\"crlUrls\":[\"/ca.crl\"]}",
+          "{\"mode\":\"OCSP\",\"ocspUrl\":\"file:/tmp/ocsp\"}",
+          "{\"mode\":\"OCSP\",\"ocspUrl\":\"gopher://ca.example/\"}"
+        }) {
+      String body =
+          revocation == null
+              ? "{\"code\":\"%s\",\"name\":\"x\",\"anchors\":%s}".formatted(p.code(), anchors)
+              : "{\"code\":\"%s\",\"name\":\"x\",\"revocation\":%s,\"anchors\":%s}"
+                  .formatted(p.code(), revocation, anchors);
+      Browser.Res r = admin.post("/api/admin/providers", body);
+      assertThat(r.status()).as(String.valueOf(revocation)).isEqualTo(400);
+      assertThat(r.error()).isEqualTo("BAD_REQUEST");
+    }
+    assertThat(admin.get("/api/admin/providers").body()).doesNotContain(p.code());
+    register(admin, p, "{\"mode\":\"NONE\"}");
+    // an update may not drop the policy either
+    Browser.Res update =
+        admin.put(
+            "/api/admin/providers/" + p.code(),
+            "{\"name\":\"x\",\"anchors\":%s}".formatted(anchors));
+    assertThat(update.status()).isEqualTo(400);
+
+    for (String url :
+        new String[] {
+          "/driver.exe",
+          "//evil.example/driver.exe",
+          "javascript:alert(1)",
+          "http:///driver.exe",
+          "ftp://ca.example/driver.exe",
+          "driver.exe"
+        }) {
+      Browser.Res r =
+          admin.post(
+              "/api/admin/providers/" + p.code() + "/drivers",
+              "{\"name\":\"驱动\",\"version\":\"1\",\"url\":%s}".formatted(quote(url)));
+      assertThat(r.status()).as(url).isEqualTo(400);
+    }
+    Browser.Res ok =
+        admin.post(
+            "/api/admin/providers/" + p.code() + "/drivers",
+            "{\"name\":\"驱动\",\"version\":\"1\",\"url\":\"HTTPS://ca.example/d.exe\"}");
+    assertThat(ok.status()).as(ok.body()).isEqualTo(201);
+  }
+
+  @Test
   void providerAdministrationChecksAnchorsAndRights() {
     Browser admin = admin();
     TestProvider p = testProvider(KeyKind.RSA_2048);
@@ -292,7 +401,7 @@ abstract class CaSuite extends CaPlatformIT {
             admin
                 .post(
                     "/api/admin/providers",
-                    "{\"code\":\"%s\",\"name\":\"x\",\"anchors\":%s}"
+                    "{\"code\":\"%s\",\"name\":\"x\",\"revocation\":{\"mode\":\"NONE\"},\"anchors\":%s}"
                         .formatted(p.code(), quote(p.anchorsPem())))
                 .status())
         .isEqualTo(409);

@@ -3,6 +3,12 @@ package io.certgate.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -86,6 +92,48 @@ abstract class SmsSuite extends PlatformIT {
     assertThat(FakeSmsGateway.get().count(mobile) - before).isEqualTo(10);
     clock.advance(Duration.ofDays(1));
     assertThat(requestCode(b, mobile, "LOGIN").status()).isEqualTo(202);
+  }
+
+  @Test
+  void parallelRequestsCannotPassTheLimitsTogether() throws Exception {
+    String mobile = member().path("mobile").asString();
+    long before = FakeSmsGateway.get().count(mobile);
+    // captchas first (the recorded answer is the last one drawn), then all requests at once
+    List<Browser> browsers = new ArrayList<>();
+    List<String> bodies = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      Browser b = browser().csrf();
+      String[] c = captcha(b);
+      browsers.add(b);
+      bodies.add(
+          "{\"mobile\":\"%s\",\"purpose\":\"LOGIN\",\"captchaId\":\"%s\",\"captcha\":\"%s\"}"
+              .formatted(mobile, c[0], c[1]));
+    }
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(browsers.size());
+    List<Future<Integer>> statuses = new ArrayList<>();
+    try {
+      for (int i = 0; i < browsers.size(); i++) {
+        Browser b = browsers.get(i);
+        String body = bodies.get(i);
+        statuses.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return b.post("/api/sms/codes", body).status();
+                }));
+      }
+      go.countDown();
+      List<Integer> answers = new ArrayList<>();
+      for (Future<Integer> f : statuses) {
+        answers.add(f.get());
+      }
+      assertThat(answers).containsOnly(202, 429);
+      assertThat(answers.stream().filter(s -> s == 202).count()).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(FakeSmsGateway.get().count(mobile) - before).isEqualTo(1);
   }
 
   @Test

@@ -2,11 +2,13 @@ package io.certgate.server.calogin;
 
 import io.certgate.server.account.AccountPrincipal;
 import io.certgate.server.account.Role;
+import io.certgate.server.api.AuthTokenField;
 import io.certgate.server.login.Sessions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -26,8 +28,7 @@ class CaLoginController {
   }
 
   record CaLogin(
-      @NotBlank @Size(max = 64) String challengeId,
-      @NotBlank @Size(max = 64 * 1024) String token) {}
+      @NotBlank @Size(max = 64) String challengeId, @NotNull @Valid AuthTokenField token) {}
 
   /** The session user, as {@code GET /api/session} shows it. */
   record SessionUser(
@@ -43,7 +44,7 @@ class CaLoginController {
   @PostMapping("/api/auth/ca")
   LoggedIn login(
       @Valid @RequestBody CaLogin body, HttpServletRequest request, HttpServletResponse response) {
-    CaLoginService.CaLogin login = logins.login(body.challengeId(), body.token(), request);
+    CaLoginService.CaLogin login = logins.login(body.challengeId(), body.token().text(), request);
     AccountPrincipal p = sessions.start(login.user(), login.binding().id(), request, response);
     return new LoggedIn(
         new SessionUser(p.id(), p.username(), p.displayName(), p.organizationId(), p.roles()),

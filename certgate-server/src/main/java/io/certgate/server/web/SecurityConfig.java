@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -149,12 +148,13 @@ class SecurityConfig {
     AuthorizationManager<RequestAuthorizationContext> admin =
         AuthorityAuthorizationManager.hasRole("PLATFORM_ADMIN");
     return (authentication, context) -> {
-      try {
-        if (InetAddress.getByName(context.getRequest().getRemoteAddr()).isLoopbackAddress()) {
-          return new AuthorizationDecision(true);
-        }
-      } catch (UnknownHostException e) {
-        // not an address literal: not loopback
+      // both the connection's own peer and the client behind any trusted proxy must be loopback:
+      // a header cannot make a remote client local, nor can a local proxy pass remote clients on
+      Object peer = context.getRequest().getAttribute(ClientAddressFilter.PEER);
+      if (peer instanceof String p
+          && loopback(p)
+          && loopback(context.getRequest().getRemoteAddr())) {
+        return new AuthorizationDecision(true);
       }
       return admin.authorize(authentication, context);
     };
@@ -170,6 +170,10 @@ class SecurityConfig {
         chain.doFilter(request, response);
       }
     };
+  }
+
+  private static boolean loopback(String address) {
+    return TrustedProxies.literal(address).map(InetAddress::isLoopbackAddress).orElse(false);
   }
 
   private static AuthenticationEntryPoint json401() {
