@@ -160,10 +160,6 @@ class SecurityConfig {
     };
   }
 
-  private static boolean loopback(String address) {
-    return TrustedProxies.literal(address).map(InetAddress::isLoopbackAddress).orElse(false);
-  }
-
   private static Filter guard(SessionGuard sessionGuard) {
     return new OncePerRequestFilter() {
       @Override
@@ -174,6 +170,10 @@ class SecurityConfig {
         chain.doFilter(request, response);
       }
     };
+  }
+
+  private static boolean loopback(String address) {
+    return TrustedProxies.literal(address).map(InetAddress::isLoopbackAddress).orElse(false);
   }
 
   private static AuthenticationEntryPoint json401() {
