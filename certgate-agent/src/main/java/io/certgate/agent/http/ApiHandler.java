@@ -27,6 +27,7 @@ final class ApiHandler implements HttpHandler {
   private final Authenticator authenticator;
   private final StatusPage statusPage;
   private final String version;
+  private final String buildDate;
   private final int maxBody;
 
   ApiHandler(
@@ -35,12 +36,14 @@ final class ApiHandler implements HttpHandler {
       Authenticator authenticator,
       StatusPage statusPage,
       String version,
+      String buildDate,
       int maxBody) {
     this.policy = policy;
     this.tokens = tokens;
     this.authenticator = authenticator;
     this.statusPage = statusPage;
     this.version = version;
+    this.buildDate = buildDate;
     this.maxBody = maxBody;
   }
 
@@ -95,7 +98,7 @@ final class ApiHandler implements HttpHandler {
       }
       case "/v1/status" -> {
         requireMethod(method, "GET");
-        Exchanges.json(exchange, 200, ApiViews.status(version, tokens.scan()).toJson());
+        Exchanges.json(exchange, 200, ApiViews.status(version, buildDate, tokens.scan()).toJson());
       }
       case "/v1/certificates" -> {
         requireMethod(method, "GET");

@@ -38,8 +38,11 @@ public final class ApiViews {
 
   private ApiViews() {}
 
-  /** {@code {"agent","version","tokens":[…]}}. */
-  public static JsonObject status(String version, List<TokenSnapshot> tokens) {
+  /**
+   * {@code {"agent","version","tokens":[…]}} as DESIGN.md §4 fixes it, plus {@code buildDate}: when
+   * the client was built, so support can tell an old install from a current one.
+   */
+  public static JsonObject status(String version, String buildDate, List<TokenSnapshot> tokens) {
     List<JsonValue> list = new ArrayList<>();
     for (TokenSnapshot t : tokens) {
       list.add(token(t.info()));
@@ -47,6 +50,7 @@ public final class ApiViews {
     return JsonObject.builder()
         .put("agent", "certgate-agent")
         .put("version", version)
+        .put("buildDate", buildDate)
         .put("tokens", new JsonArray(list))
         .build();
   }
