@@ -227,7 +227,8 @@ class DebPackageIT {
           http.send(
               request("/v1/authenticate")
                   .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
               HttpResponse.BodyHandlers.ofString());
 
       assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
