@@ -39,10 +39,13 @@ public final class ApiViews {
   private ApiViews() {}
 
   /**
-   * {@code {"agent","version","tokens":[…]}} as DESIGN.md §4 fixes it, plus {@code buildDate}: when
-   * the client was built, so support can tell an old install from a current one.
+   * {@code {"agent","version","tokens":[…],"problems":[…]}}: {@code problems} (an addition to
+   * DESIGN.md §4) says in words what the last scan could not use — a driver that failed to load or
+   * did not answer — so that support sees it without the log. {@code buildDate} (also an addition)
+   * says when the client was built, so support can tell an old install from a current one.
    */
-  public static JsonObject status(String version, String buildDate, List<TokenSnapshot> tokens) {
+  public static JsonObject status(
+      String version, String buildDate, List<TokenSnapshot> tokens, List<String> problems) {
     List<JsonValue> list = new ArrayList<>();
     for (TokenSnapshot t : tokens) {
       list.add(token(t.info()));
@@ -52,6 +55,7 @@ public final class ApiViews {
         .put("version", version)
         .put("buildDate", buildDate)
         .put("tokens", new JsonArray(list))
+        .put("problems", JsonArray.ofStrings(problems))
         .build();
   }
 
