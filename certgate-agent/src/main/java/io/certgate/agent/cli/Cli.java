@@ -53,7 +53,8 @@ public final class Cli {
     try {
       return switch (args[0]) {
         case "--version", "version" -> {
-          out.println("certgate-agent " + AgentVersion.get());
+          out.println(
+              "certgate-agent " + AgentVersion.get() + " (built " + AgentVersion.buildDate() + ")");
           yield OK;
         }
         case "list" -> new ListCommand(out).run(config());
@@ -96,6 +97,7 @@ public final class Cli {
         AgentServer.builder()
             .tokens(tokens)
             .version(AgentVersion.get())
+            .buildDate(AgentVersion.buildDate())
             .allowedOrigins(config.origins())
             .port(config.port())
             .statusPage(AgentSetup.statusPage(config, tokens, AgentVersion.get()))

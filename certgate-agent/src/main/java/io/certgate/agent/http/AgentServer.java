@@ -38,6 +38,7 @@ public interface AgentServer extends AutoCloseable {
   final class Builder {
     private Tokens tokens;
     private String version = "unknown";
+    private String buildDate = "unknown";
     private final Set<WebOrigin> origins = new LinkedHashSet<>();
     private int port = DEFAULT_PORT;
     private int maxBodyBytes = 8 * 1024;
@@ -52,6 +53,12 @@ public interface AgentServer extends AutoCloseable {
 
     public Builder version(String value) {
       version = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** When this client was built (ISO 8601, UTC), reported by {@code /v1/status}. */
+    public Builder buildDate(String value) {
+      buildDate = Objects.requireNonNull(value);
       return this;
     }
 
@@ -108,6 +115,7 @@ public interface AgentServer extends AutoCloseable {
               new Authenticator(tokens, version),
               page,
               version,
+              buildDate,
               maxBodyBytes);
       server.createContext("/", handler);
       ExecutorService executor =

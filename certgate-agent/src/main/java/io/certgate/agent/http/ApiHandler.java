@@ -29,6 +29,7 @@ final class ApiHandler implements HttpHandler {
   private final Authenticator authenticator;
   private final StatusPage statusPage;
   private final String version;
+  private final String buildDate;
   private final int maxBody;
 
   ApiHandler(
@@ -37,12 +38,14 @@ final class ApiHandler implements HttpHandler {
       Authenticator authenticator,
       StatusPage statusPage,
       String version,
+      String buildDate,
       int maxBody) {
     this.policy = policy;
     this.tokens = tokens;
     this.authenticator = authenticator;
     this.statusPage = statusPage;
     this.version = version;
+    this.buildDate = buildDate;
     this.maxBody = maxBody;
   }
 
@@ -98,7 +101,8 @@ final class ApiHandler implements HttpHandler {
       case "/v1/status" -> {
         requireMethod(method, "GET");
         List<TokenSnapshot> scan = tokens.scan();
-        Exchanges.json(exchange, 200, ApiViews.status(version, scan, tokens.problems()).toJson());
+        Exchanges.json(
+            exchange, 200, ApiViews.status(version, buildDate, scan, tokens.problems()).toJson());
       }
       case "/v1/certificates" -> {
         requireMethod(method, "GET");

@@ -41,10 +41,11 @@ public final class ApiViews {
   /**
    * {@code {"agent","version","tokens":[…],"problems":[…]}}: {@code problems} (an addition to
    * DESIGN.md §4) says in words what the last scan could not use — a driver that failed to load or
-   * did not answer — so that support sees it without the log.
+   * did not answer — so that support sees it without the log. {@code buildDate} (also an addition)
+   * says when the client was built, so support can tell an old install from a current one.
    */
   public static JsonObject status(
-      String version, List<TokenSnapshot> tokens, List<String> problems) {
+      String version, String buildDate, List<TokenSnapshot> tokens, List<String> problems) {
     List<JsonValue> list = new ArrayList<>();
     for (TokenSnapshot t : tokens) {
       list.add(token(t.info()));
@@ -52,6 +53,7 @@ public final class ApiViews {
     return JsonObject.builder()
         .put("agent", "certgate-agent")
         .put("version", version)
+        .put("buildDate", buildDate)
         .put("tokens", new JsonArray(list))
         .put("problems", JsonArray.ofStrings(problems))
         .build();

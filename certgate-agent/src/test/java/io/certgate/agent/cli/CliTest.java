@@ -39,9 +39,11 @@ class CliTest {
   }
 
   @Test
-  void printsTheVersion() {
+  void printsTheVersionAndBuildDateTheBuildWroteIn() {
     assertThat(run(Map.of(), "--version")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("certgate-agent ");
+    assertThat(out.toString(StandardCharsets.UTF_8).strip())
+        .matches(
+            "certgate-agent \\d+\\.\\d+\\.\\d+\\S* \\(built \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\)");
   }
 
   @Test

@@ -41,6 +41,7 @@ class AgentServerIT {
         AgentServer.builder()
             .tokens(Tokens.builder().softKeyFolder(softKeys).build())
             .version("9.9.9-test")
+            .buildDate("2026-12-06T08:00:00Z")
             .allowedOrigins(Set.of(WebOrigin.parse(PLATFORM).orElseThrow()))
             .port(0)
             .start();
@@ -76,6 +77,7 @@ class AgentServerIT {
     JsonObject status = Json.parseObject(r.body(), io.certgate.core.json.JsonLimits.DEFAULT);
     assertThat(status.requireString("agent")).isEqualTo("certgate-agent");
     assertThat(status.requireString("version")).isEqualTo("9.9.9-test");
+    assertThat(status.requireString("buildDate")).isEqualTo("2026-12-06T08:00:00Z");
     assertThat(status.requireArray("tokens").size()).isZero();
     assertThat(get("/v1/certificates", PLATFORM).body()).isEqualTo("{\"certificates\":[]}");
   }
