@@ -42,7 +42,7 @@ document.addEventListener("DOMContentLoaded", () => {
       const result = await CertGate.call("POST", "/api/auth/ca", { challengeId: challenge.challengeId, token });
       location.href = result.redirect || "/user-center";
     } catch (e) {
-      error.textContent = CaAgent.serverMessage(e);
+      error.textContent = e.message;
     }
   });
 });

@@ -16,7 +16,7 @@ document.addEventListener("DOMContentLoaded", () => {
       for (const id of ids) await CertGate.call("DELETE", `/api/ca/bindings/${id}`);
       location.reload();
     } catch (e) {
-      pageError.textContent = CaAgent.serverMessage(e);
+      pageError.textContent = e.message;
     }
   }
 
@@ -89,7 +89,7 @@ document.addEventListener("DOMContentLoaded", () => {
       dialog.close();
       location.reload();
     } catch (e) {
-      error.textContent = CaAgent.serverMessage(e);
+      error.textContent = e.message;
     }
   });
 });
