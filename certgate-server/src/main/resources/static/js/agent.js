@@ -27,33 +27,15 @@ const CaAgent = (() => {
     return MESSAGES[error.code] || error.message || "操作失败";
   }
 
-  function failure(code, text, retriesLeft) {
-    const e = new Error(text || code);
-    e.code = code;
-    e.retriesLeft = retriesLeft;
-    e.message = message(e);
-    return e;
-  }
-
+  /** A request to the client through the pages' one helper; its errors in the words above. */
   async function request(method, path, body) {
-    let response;
     try {
-      response = await fetch(BASE + path, {
-        method,
-        mode: "cors",
-        headers: body ? { "Content-Type": "application/json" } : {},
-        body: body ? JSON.stringify(body) : undefined,
-      });
+      return await CertGate.request(method, BASE + path, body, { mode: "cors" });
     } catch (e) {
-      throw failure("CLIENT_MISSING");
+      e.code = e.code === "UNREACHABLE" ? "CLIENT_MISSING" : e.code;
+      e.message = message(e);
+      throw e;
     }
-    const text = await response.text();
-    if (!response.ok) {
-      let err = {};
-      try { err = JSON.parse(text).error || {}; } catch (e) { /* not JSON */ }
-      throw failure(err.code || "INTERNAL", err.message, err.retriesLeft);
-    }
-    return text;
   }
 
   /** Signature certificates of the inserted keys (encryption certificates are left out). */
