@@ -5,6 +5,9 @@
  * is never called by them.
  */
 @NullMarked
+@ApplicationModule(
+    allowedDependencies = {"account", "api", "binding", "login", "provider", "region"})
 package io.certgate.server.audit;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -6,6 +6,9 @@
  * with method {@code CA}, so the audit log sees each.
  */
 @NullMarked
+@ApplicationModule(
+    allowedDependencies = {"account", "api", "binding", "limit", "login", "provider"})
 package io.certgate.server.calogin;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
