@@ -1,4 +1,5 @@
-// Shared browser helpers: JSON calls with the CSRF double-submit of DESIGN §6, generic admin forms.
+// Shared browser helpers: the one request helper (platform API and local CA client), JSON calls with
+// the CSRF double-submit of DESIGN §6, generic admin forms.
 "use strict";
 
 const CertGate = (() => {
@@ -7,24 +8,56 @@ const CertGate = (() => {
     return match ? decodeURIComponent(match.substring(name.length + 1)) : "";
   }
 
+  /**
+   * The one HTTP helper of the pages: sends a JSON body, resolves to the answer's text. A failed
+   * answer throws an Error with code, message and retriesLeft, read from a JSON error body — the
+   * server's {"error":CODE,"message"} or the local client's {"error":{code,message,retriesLeft}}.
+   * An error page that is not JSON (a proxy's 502) is not parsed: it becomes INTERNAL. A request
+   * that gets no answer at all throws code UNREACHABLE.
+   */
+  async function request(method, url, body, init = {}) {
+    const options = { ...init, method, headers: { ...(init.headers || {}) } };
+    if (body !== undefined) {
+      options.headers["Content-Type"] = "application/json";
+      options.body = JSON.stringify(body);
+    }
+    let response;
+    try {
+      response = await fetch(url, options);
+    } catch (e) {
+      throw failure("UNREACHABLE", "网络连接失败,请稍后再试");
+    }
+    const text = await response.text();
+    if (response.ok) return text;
+    const json = (response.headers.get("Content-Type") || "").includes("json");
+    let data = {};
+    if (json) {
+      try { data = JSON.parse(text); } catch (e) { /* a broken body reads as no detail */ }
+    }
+    const detail = typeof data.error === "object" && data.error !== null
+      ? data.error
+      : { code: data.error, message: data.message };
+    throw failure(detail.code || "INTERNAL",
+      detail.message || `服务暂不可用(HTTP ${response.status}),请稍后再试`, detail.retriesLeft);
+  }
+
+  function failure(code, message, retriesLeft) {
+    const error = new Error(message);
+    error.code = code;
+    error.retriesLeft = retriesLeft;
+    return error;
+  }
+
+  /** A call to the platform's JSON API with the CSRF double-submit of DESIGN §6. */
   async function call(method, url, body) {
     if (!cookie("XSRF-TOKEN")) {
       await fetch("/api/session", { credentials: "same-origin" });
     }
-    const init = { method, credentials: "same-origin", headers: { "X-XSRF-TOKEN": cookie("XSRF-TOKEN") } };
-    if (body !== undefined) {
-      init.headers["Content-Type"] = "application/json";
-      init.body = JSON.stringify(body);
-    }
-    const response = await fetch(url, init);
-    const text = await response.text();
-    const data = text ? JSON.parse(text) : {};
-    if (!response.ok) {
-      const error = new Error(data.message || "请求失败");
-      error.code = data.error;
-      throw error;
-    }
-    return data;
+    const text = await request(method, url, body, {
+      credentials: "same-origin",
+      headers: { "X-XSRF-TOKEN": cookie("XSRF-TOKEN") },
+    });
+    return text ? JSON.parse(text) : {};
   }
 
   // Reads a form into JSON; data-type says how: optional (empty = absent), tristate (""/true/false),
@@ -70,5 +103,5 @@ const CertGate = (() => {
   }
 
   document.addEventListener("DOMContentLoaded", bindApiForms);
-  return { call, cookie };
+  return { call, cookie, request };
 })();

@@ -16,7 +16,7 @@ document.addEventListener("DOMContentLoaded", () => {
       for (const id of ids) await CertGate.call("DELETE", `/api/ca/bindings/${id}`);
       location.reload();
     } catch (e) {
-      pageError.textContent = CaAgent.serverMessage(e);
+      pageError.textContent = e.message;
     }
   }
 
@@ -43,23 +43,8 @@ document.addEventListener("DOMContentLoaded", () => {
   if (!dialog) return;
 
   const form = document.getElementById("bind-form");
-  const error = form.querySelector(".form-error");
-  const noClient = document.getElementById("no-client");
+  const widget = CaWidget.attach(form);
   let userId = null;
-
-  async function loadCertificates() {
-    error.textContent = "";
-    noClient.classList.add("hidden");
-    try {
-      const certs = await CaAgent.certificates();
-      CaAgent.fill(form.certificate, certs);
-      if (certs.length === 0) error.textContent = "未检测到数字签名证书,请插入CA锁后点击【刷新证书】";
-    } catch (e) {
-      CaAgent.fill(form.certificate, []);
-      if (e.code === "CLIENT_MISSING") noClient.classList.remove("hidden");
-      else error.textContent = e.message;
-    }
-  }
 
   for (const button of document.querySelectorAll("button.bind")) {
     button.addEventListener("click", () => {
@@ -69,27 +54,18 @@ document.addEventListener("DOMContentLoaded", () => {
       form.user.value = row.dataset.userName;
       form.pin.value = "";
       dialog.showModal();
-      loadCertificates();
+      widget.load();
     });
   }
-  document.getElementById("refresh-certs").addEventListener("click", loadCertificates);
   form.querySelector(".cancel").addEventListener("click", () => dialog.close());
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    error.textContent = "";
-    if (!form.certificate.value) { error.textContent = "请选择数字签名的证书类型进行绑定"; return; }
-    if (!form.pin.value) { error.textContent = "请输入PIN码"; return; }
-    const pin = form.pin.value;
-    form.pin.value = "";
-    try {
-      const challenge = await CertGate.call("POST", "/api/ca/challenges", { purpose: "BIND", userId });
-      const token = await CaAgent.authenticate(form.certificate.value, challenge.nonce, pin);
-      await CertGate.call("POST", "/api/ca/bindings", { userId, challengeId: challenge.challengeId, token });
+    const bound = await widget.sign({ purpose: "BIND", userId }, (challengeId, token) =>
+      CertGate.call("POST", "/api/ca/bindings", { userId, challengeId, token }));
+    if (bound) {
       dialog.close();
       location.reload();
-    } catch (e) {
-      error.textContent = CaAgent.serverMessage(e);
     }
   });
 });

@@ -77,7 +77,7 @@ class CaBindingIT {
 
     // a key inserted while the dialog is open shows up after 刷新证书
     platform.keys.insertSoftKey("韩梅梅", "E2E-HANMEIMEI", "hanmeimei");
-    chromium.driver().findElement(By.id("refresh-certs")).click();
+    chromium.driver().findElement(By.cssSelector("#bind-dialog .refresh-certs")).click();
     chromium
         .await()
         .until(d -> page.certificateOptions().stream().anyMatch(o -> o.getText().contains("韩梅梅")));

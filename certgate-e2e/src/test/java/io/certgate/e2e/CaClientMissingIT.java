@@ -48,7 +48,7 @@ class CaClientMissingIT {
         .loginWithPassword(PlatformServer.ORG_ADMIN, PlatformServer.ORG_ADMIN_PASSWORD);
     CaUsersPage users = new CaUsersPage(chromium, platform.server).open("?name=四海");
     users.openBind("经办人四海");
-    WebElement notice = chromium.driver().findElement(By.id("no-client"));
+    WebElement notice = chromium.driver().findElement(By.cssSelector("#bind-dialog .no-client"));
     chromium.await().until(ExpectedConditions.visibilityOf(notice));
     assertThat(notice.getText()).startsWith("CA客户端驱动未安装,请下载");
     assertThat(users.certificateOptions()).isEmpty();

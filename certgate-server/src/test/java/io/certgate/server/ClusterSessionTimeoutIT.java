@@ -3,6 +3,8 @@ package io.certgate.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -53,10 +55,35 @@ class ClusterSessionTimeoutIT {
       assertThat(admin.get("/api/session").status()).as("in use, request %d", i).isEqualTo(200);
     }
 
-    Thread.sleep(7000);
+    assertThat(sessionKeys()).as("the session is kept in Redis").isNotEmpty();
+    // left alone: wait, without touching the session, until Redis has expired it
+    awaitNoSessionInRedis();
 
     Browser.Res idle = admin.get("/api/session");
     assertThat(idle.status()).isEqualTo(401);
     assertThat(idle.error()).isEqualTo("UNAUTHENTICATED");
+  }
+
+  /** Polls Redis (redis-cli, never the session itself) until no session key is left; 20 s max. */
+  private static void awaitNoSessionInRedis() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline && !sessionKeys().isEmpty()) {
+      Thread.sleep(200);
+    }
+    assertThat(sessionKeys()).as("session keys in Redis").isEmpty();
+  }
+
+  private static String sessionKeys() {
+    try {
+      Process scan =
+          new ProcessBuilder("redis-cli", "-u", redis.url(), "--scan", "--pattern", "*:sessions:*")
+              .redirectErrorStream(true)
+              .start();
+      String out = new String(scan.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(scan.waitFor()).as("redis-cli: %s", out).isZero();
+      return out.strip();
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException("redis-cli failed", e);
+    }
   }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -105,6 +106,28 @@ class LoginPageBrowserIT extends PlatformIT {
     wait.until(d -> !d.findElement(By.cssSelector("#account .form-error")).getText().isEmpty());
     assertThat(driver.findElement(By.cssSelector("#account .form-error")).getText())
         .isEqualTo("用户名或密码错误,或暂时无法使用密码登录");
+  }
+
+  @Test
+  void anErrorPageThatIsNotJsonIsNotParsedAsJson() {
+    driver.get(url("/login"));
+    wait.until(
+        d ->
+            "complete"
+                .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    // what a reverse proxy answers when the node behind it is down: an HTML page, not our JSON
+    Object answer =
+        ((JavascriptExecutor) driver)
+            .executeAsyncScript(
+                """
+                const done = arguments[arguments.length - 1];
+                window.fetch = async () => new Response("<html><body>502 Bad Gateway</body></html>",
+                    { status: 502, headers: { "Content-Type": "text/html" } });
+                CertGate.call("POST", "/api/auth/password", {})
+                  .then(() => done("resolved"), (e) => done(e.name + "|" + e.code + "|" + e.message));
+                """);
+
+    assertThat(answer).isEqualTo("Error|INTERNAL|服务暂不可用(HTTP 502),请稍后再试");
   }
 
   @Test

@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 class PostgresRestartIT {
   private static final int CLIENTS = 8;
-  // longer than the pool's connection timeout: requests arriving meanwhile must get their 503
-  private static final long OUTAGE_MILLIS = 6500;
   private static FaultCluster cluster;
 
   @BeforeAll
@@ -35,14 +33,17 @@ class PostgresRestartIT {
     List<Long> members = load.members();
 
     load.start(cluster, CLIENTS);
-    Thread.sleep(2000);
+    // under load: both nodes have served a bind or login
+    awaitUntil(load, () -> load.recovered("A", 0) >= 0 && load.recovered("B", 0) >= 0);
     long stopping = load.millis();
     long down;
     long up;
     try {
       cluster.postgres.stop();
       down = load.millis();
-      Thread.sleep(OUTAGE_MILLIS);
+      long since = down;
+      // the database stays down until each node has answered 503 to a request made meanwhile
+      awaitUntil(load, () -> answered503(load, "A", since) && answered503(load, "B", since));
     } finally {
       cluster.postgres.start();
       up = load.millis();
@@ -85,6 +86,20 @@ class PostgresRestartIT {
     assertThat(admin.get("/api/admin/audit/verify").json().path("valid").asBoolean())
         .as("audit chain intact")
         .isTrue();
+  }
+
+  private static boolean answered503(FaultLoad load, String node, long since) {
+    return load.outcomes().stream()
+        .anyMatch(o -> o.node().equals(node) && o.status() == 503 && o.startMillis() >= since);
+  }
+
+  /** Polls the condition every 100 ms for at most 30 s. */
+  private static void awaitUntil(FaultLoad load, java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
+    long deadline = load.millis() + 30_000;
+    while (!condition.getAsBoolean() && load.millis() < deadline) {
+      Thread.sleep(100);
+    }
   }
 
   /** Lets the load run until both nodes have served database work for two seconds (30 s max). */

@@ -93,6 +93,14 @@ final class UserIssuer {
     switch (spec.variant()) {
       case ENCRYPTION_ONLY -> extensions.add(encryptionKeyUsage(kind));
       case NO_KEY_USAGE -> clientAuth(spec).ifPresent(extensions::add);
+      case NON_REPUDIATION_ONLY -> {
+        extensions.add(Extensions.keyUsage(KeyUsage.nonRepudiation));
+        clientAuth(spec).ifPresent(extensions::add);
+      }
+      case SERVER_AUTH_ONLY -> {
+        extensions.add(Extensions.keyUsage(usage));
+        extensions.add(Extensions.eku(KeyPurposeId.id_kp_serverAuth));
+      }
       case WRONG_EKU -> {
         extensions.add(Extensions.keyUsage(usage));
         extensions.add(Extensions.eku(KeyPurposeId.id_kp_emailProtection));

@@ -49,7 +49,11 @@ public record UserSpec(
      * The "signature" slot holds a certificate with encryption key usage only (keyEncipherment for
      * RSA, keyAgreement for EC/SM2), as on a lock carrying an encryption certificate only.
      */
-    ENCRYPTION_ONLY
+    ENCRYPTION_ONLY,
+    /** Valid, but its key usage is nonRepudiation only (no digitalSignature). */
+    NON_REPUDIATION_ONLY,
+    /** Valid, digitalSignature, but its EKU allows serverAuth only (a TLS server certificate). */
+    SERVER_AUTH_ONLY
   }
 
   public UserSpec {

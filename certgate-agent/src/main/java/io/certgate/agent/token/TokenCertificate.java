@@ -1,5 +1,6 @@
 package io.certgate.agent.token;
 
+import io.certgate.core.cert.Purpose;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
 
@@ -25,13 +26,12 @@ public record TokenCertificate(String id, String tokenId, X509Certificate certif
   }
 
   /**
-   * Whether the certificate may sign a login: its key usage has digitalSignature or nonRepudiation.
-   * Encryption certificates of a dual pair carry only keyEncipherment or keyAgreement; a
-   * certificate without the extension is refused too, as the server requires it (DESIGN.md §8 step
-   * 5).
+   * Whether the certificate may sign a login: core's {@link Purpose#LOGIN} rule, the one the server
+   * applies (DESIGN.md §8 step 5), so the client never offers a certificate the server would refuse
+   * for its purpose (an encryption certificate of a dual pair, a nonRepudiation-only or a TLS
+   * server certificate).
    */
   public boolean signatureCapable() {
-    boolean[] usage = certificate.getKeyUsage();
-    return usage != null && (usage[0] || usage[1]);
+    return Purpose.LOGIN.permits(certificate);
   }
 }

@@ -14,6 +14,8 @@ import io.certgate.testpki.Pem;
 import io.certgate.testpki.Pkcs12Files;
 import io.certgate.testpki.TestProvider;
 import io.certgate.testpki.UserCredentials;
+import io.certgate.testpki.UserSpec;
+import io.certgate.testpki.UserSpec.Variant;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,6 +116,26 @@ class SoftKeyFolderIT {
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple(user.signature().serialNumber(), true),
             org.assertj.core.groups.Tuple.tuple(user.encryption().serialNumber(), false));
+  }
+
+  @Test
+  void doesNotListNonRepudiationOnlyOrServerAuthOnlyCertificatesAsSignatureCapable()
+      throws Exception {
+    TestProvider provider = TestProvider.create("p12-purpose", KeyKind.EC_P256, Instant.now());
+    UserCredentials nonRepudiation =
+        provider.issueUser(UserSpec.builder("不可否认").variant(Variant.NON_REPUDIATION_ONLY).build());
+    UserCredentials serverAuth =
+        provider.issueUser(UserSpec.builder("服务器").variant(Variant.SERVER_AUTH_ONLY).build());
+    UserCredentials valid = provider.issueUser("签名");
+    writeWithSidecar("non-repudiation", nonRepudiation);
+    writeWithSidecar("server-auth", serverAuth);
+    writeWithSidecar("valid", valid);
+
+    Tokens tokens = tokens();
+
+    assertThat(find(tokens, nonRepudiation).signatureCapable()).isFalse();
+    assertThat(find(tokens, serverAuth).signatureCapable()).isFalse();
+    assertThat(find(tokens, valid).signatureCapable()).isTrue();
   }
 
   @Test

@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -183,11 +185,32 @@ class CrlStoreIT {
       Thread.sleep(10);
     }
     assertThat(server.requests()).as("the background download reached the server").isPositive();
+    Thread refresher = downloadingRefreshThread();
 
     store.close();
-    Thread.sleep(200); // the interrupted download unwinds on the refresh thread
+    // wait for the condition itself: the interrupted download has unwound and its thread ended
+    refresher.join(Duration.ofSeconds(5).toMillis());
 
+    assertThat(refresher.isAlive()).as("the refresh thread ended after close").isFalse();
     assertThat(store.crls().get(0).failedDownloads()).isZero();
+  }
+
+  /**
+   * The store's refresh thread while it is inside a download (not an idle one of another store).
+   */
+  private static Thread downloadingRefreshThread() throws InterruptedException {
+    long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (System.nanoTime() < until) {
+      for (Map.Entry<Thread, StackTraceElement[]> t : Thread.getAllStackTraces().entrySet()) {
+        if (t.getKey().getName().equals("certgate-crl-refresh")
+            && Arrays.stream(t.getValue())
+                .anyMatch(f -> f.getClassName().startsWith("io.certgate.core.revocation."))) {
+          return t.getKey();
+        }
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError("no refresh thread inside a download");
   }
 
   private CrlStore store(TestProvider provider, java.net.URI url) {

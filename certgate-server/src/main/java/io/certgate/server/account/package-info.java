@@ -6,6 +6,8 @@
  * io.certgate.server.account.Users}.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {"api", "region"})
 package io.certgate.server.account;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -2,7 +2,11 @@ package io.certgate.server.api;
 
 import io.certgate.core.ErrorCode;
 
-/** HTTP status and default Chinese message of every error code, as fixed by DESIGN.md §6. */
+/**
+ * HTTP status and Chinese message of every error code, as fixed by DESIGN.md §6. These messages are
+ * the ones users read: pages show the server's {@code message} as it comes and keep texts only for
+ * what happens on the user's machine (the local client's own codes, in {@code agent.js}).
+ */
 public final class ErrorCodes {
   private ErrorCodes() {}
 
@@ -39,23 +43,23 @@ public final class ErrorCodes {
   /** The default Chinese message for a code. */
   public static String message(ErrorCode code) {
     return switch (code) {
-      case CHALLENGE_UNKNOWN -> "挑战无效或已使用,请重新操作";
-      case CHALLENGE_EXPIRED -> "挑战已过期,请重新操作";
-      case TOKEN_MALFORMED -> "认证数据格式错误";
-      case UNSUPPORTED_FORMAT -> "不支持的认证数据格式";
-      case ALGORITHM_MISMATCH -> "签名算法与证书密钥不匹配";
-      case SIGNATURE_INVALID -> "签名验证失败";
-      case CERT_MALFORMED -> "证书格式错误";
-      case CERT_EXPIRED -> "证书已过期";
-      case CERT_NOT_YET_VALID -> "证书尚未生效";
-      case CERT_UNTRUSTED -> "证书不受信任";
-      case CERT_REVOKED -> "证书已被吊销";
-      case REVOCATION_UNKNOWN -> "无法确认证书吊销状态";
+      case CHALLENGE_UNKNOWN -> "操作已失效,请重新操作";
+      case CHALLENGE_EXPIRED -> "操作超时,请重新操作";
+      case TOKEN_MALFORMED -> "认证数据格式错误,请升级CA客户端";
+      case UNSUPPORTED_FORMAT -> "不支持的认证数据格式,请下载最新版CA驱动";
+      case ALGORITHM_MISMATCH -> "签名算法与证书密钥不匹配,请联系CA服务商";
+      case SIGNATURE_INVALID -> "签名验证失败,请确认访问的是平台正式地址";
+      case CERT_MALFORMED -> "证书格式错误,请联系CA服务商";
+      case CERT_EXPIRED -> "证书已过期,请到CA服务商办理证书更新";
+      case CERT_NOT_YET_VALID -> "证书尚未生效,请检查电脑时间或稍后再试";
+      case CERT_UNTRUSTED -> "证书不受平台信任,请使用平台支持的CA服务商证书";
+      case CERT_REVOKED -> "证书已被吊销,请联系CA服务商";
+      case REVOCATION_UNKNOWN -> "暂时无法确认证书吊销状态,请稍后再试";
       case NOT_SIGNATURE_CERT -> "请选择数字签名的证书";
-      case PROVIDER_DISABLED -> "该CA服务商未启用";
+      case PROVIDER_DISABLED -> "该CA服务商未启用或未在所在区划开通";
       case REGION_CA_DISABLED -> "所在区划未开通CA业务";
-      case CA_NOT_BOUND -> "该CA锁未绑定账号";
-      case CA_ALREADY_BOUND -> "该CA锁已绑定其他账号";
+      case CA_NOT_BOUND -> "该CA锁未绑定账号,请先使用账号密码登录,在CA用户管理中绑定后再使用CA登录";
+      case CA_ALREADY_BOUND -> "该CA锁已绑定其他账号,一把CA锁只能绑定一个账号";
       case ACCOUNT_DISABLED -> "账号已停用";
       case ACCOUNT_LOCKED -> "账号已锁定,请稍后再试";
       case FORBIDDEN -> "无权执行此操作";

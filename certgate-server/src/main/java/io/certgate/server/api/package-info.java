@@ -5,6 +5,8 @@
  * Security's, the container's) into {@code {"error","message"}}. It holds no business rules.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {})
 package io.certgate.server.api;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -6,6 +6,9 @@
  * listens to the other features' events and is never called by them.
  */
 @NullMarked
+@ApplicationModule(
+    allowedDependencies = {"account", "api", "binding", "login", "provider", "region"})
 package io.certgate.server.audit;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

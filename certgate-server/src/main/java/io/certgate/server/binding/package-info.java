@@ -6,6 +6,8 @@
  * reads bindings through {@link io.certgate.server.binding.Bindings}.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {"account", "api", "limit", "provider", "region", "sms"})
 package io.certgate.server.binding;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -6,6 +6,8 @@
  * and carries the binding over. A session opened this way ends when its binding is unbound.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {"account", "api", "binding", "login", "provider"})
 package io.certgate.server.calogin;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

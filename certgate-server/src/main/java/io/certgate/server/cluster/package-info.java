@@ -4,6 +4,8 @@
  * nothing here is active and no Redis connection is attempted.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {"api", "limit", "login", "sms"})
 package io.certgate.server.cluster;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -4,6 +4,8 @@
  * active in production.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {})
 package io.certgate.server.demo;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -4,6 +4,8 @@
  * guide is text only: stored as written and escaped on output.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {"account", "api", "region"})
 package io.certgate.server.guide;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

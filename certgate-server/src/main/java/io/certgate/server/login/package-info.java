@@ -10,6 +10,8 @@
  * io.certgate.server.login.LoggedOut}. CA login joins here with the CA feature.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {"account", "api", "limit", "sms"})
 package io.certgate.server.login;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

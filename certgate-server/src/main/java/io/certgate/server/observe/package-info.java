@@ -5,6 +5,8 @@
  * owns the validators they read.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {"login"})
 package io.certgate.server.observe;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -6,6 +6,8 @@
  * it answers "is this token valid, and which provider and lock is it".
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {"api", "region"})
 package io.certgate.server.provider;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -4,6 +4,8 @@
  * platform administrators. The providers enabled per region come with the CA provider feature.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {"api"})
 package io.certgate.server.region;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -5,6 +5,8 @@
  * production). It does not know accounts: callers decide whether a mobile may receive a code.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {"api", "limit"})
 package io.certgate.server.sms;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -4,6 +4,8 @@
  * pages (regions, organisations, users, audit) live with their features and use this layout.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {"account", "api", "login", "region"})
 package io.certgate.server.web;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
