@@ -67,6 +67,15 @@ public record ProviderTrust(
     }
   }
 
+  /**
+   * Whether some certificate could belong both to this provider and to {@code other} (DESIGN §3):
+   * they list one issuing CA, or one root while either lists no issuing CA. Such a pair is a
+   * configuration error and is refused wherever providers are configured.
+   */
+  public boolean clashesWith(ProviderTrust other) {
+    return ProviderScope.of(this).clashesWith(ProviderScope.of(other));
+  }
+
   public static Builder builder(String code) {
     return new Builder(code);
   }

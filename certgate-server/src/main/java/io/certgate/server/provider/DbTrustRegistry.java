@@ -173,7 +173,7 @@ final class DbTrustRegistry implements TrustRegistry {
         CertificateValidator.builder()
             .clock(clock)
             .secureRandom(random)
-            .providers(trusted)
+            .providers(withoutClashes(trusted))
             .onOcspFailure(revocationMetrics::ocspFailed);
     previous.ifPresent(b::replacing);
     CertificateValidator certificates = b.build();
@@ -182,6 +182,29 @@ final class DbTrustRegistry implements TrustRegistry {
         certificates,
         AuthTokenValidator.builder().certificateValidator(certificates).build(),
         source);
+  }
+
+  /**
+   * Drops both providers of every clashing pair (DESIGN §3). Saving refuses clashes, so only rows
+   * written around the API (or two nodes saving at once) can get here; keeping either one would let
+   * it take the other's certificates, so neither is trusted until the configuration is fixed.
+   */
+  private static List<ProviderTrust> withoutClashes(List<ProviderTrust> trusted) {
+    List<ProviderTrust> kept = new ArrayList<>(trusted);
+    for (ProviderTrust a : trusted) {
+      for (ProviderTrust b : trusted) {
+        if (a != b && a.code().compareTo(b.code()) < 0 && a.clashesWith(b)) {
+          log.error(
+              "CA providers {} and {} list the same CA (one certificate could belong to both):"
+                  + " both are skipped until one is changed",
+              a.code(),
+              b.code());
+          kept.remove(a);
+          kept.remove(b);
+        }
+      }
+    }
+    return kept;
   }
 
   @PreDestroy

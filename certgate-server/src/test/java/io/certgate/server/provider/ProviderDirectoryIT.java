@@ -6,6 +6,7 @@ import io.certgate.server.Browser;
 import io.certgate.server.PlatformIT;
 import io.certgate.testpki.KeyKind;
 import io.certgate.testpki.Pem;
+import io.certgate.testpki.TestCa;
 import io.certgate.testpki.TestOids;
 import io.certgate.testpki.TestProvider;
 import java.nio.file.Files;
@@ -59,5 +60,29 @@ class ProviderDirectoryIT extends PlatformIT {
     JsonNode region = admin.get("/api/admin/regions/339900/providers").json();
     assertThat(region.path("effective").toString()).contains(code);
     assertThat(directory.load(root)).containsExactly(code); // idempotent: upsert
+  }
+
+  @Test
+  void skipsAFolderWhoseProviderClashesWithAStoredOne(@TempDir Path root) throws Exception {
+    Browser admin = admin();
+    region(admin);
+    TestCa ca = TestCa.root("CN=" + unique("目录根") + ",O=Root", KeyKind.EC_P256, clock.instant());
+    String stored = unique("st");
+    Browser.Res created =
+        admin.post(
+            "/api/admin/providers",
+            ("{\"code\":\"%s\",\"name\":\"根CA\",\"enabled\":true,\"lockId\":\"SPKI_SHA256\","
+                    + "\"revocation\":{\"mode\":\"NONE\"},\"anchors\":%s}")
+                .formatted(stored, quote(Pem.certificates(List.of(ca.certificate())))));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String code = unique("fo");
+    Path folder = Files.createDirectories(root.resolve(code));
+    Files.writeString(folder.resolve("provider.yml"), "code: %s\nname: 重叠CA\n".formatted(code));
+    Files.writeString(
+        folder.resolve("anchors.pem"),
+        Pem.certificates(List.of(ca.certificate(), ca.subordinate("CN=子CA").certificate())));
+
+    assertThat(directory.load(root)).isEmpty();
+    assertThat(admin.get("/api/admin/providers").body()).doesNotContain("\"" + code + "\"");
   }
 }
