@@ -115,7 +115,8 @@ public final class TestCa {
   }
 
   /**
-   * A CRL signed by this CA's key, naming this CA as issuer unless {@code issuer} says otherwise.
+   * A CRL signed by this CA's key, naming this CA as issuer, with an authorityKeyIdentifier of this
+   * CA's key.
    *
    * @param revoked serial → reason code (RFC 5280 §5.3.1), or -1 for no reason code
    * @param entryExtensions per serial, further entry extensions (e.g. certificateIssuer)
@@ -151,10 +152,14 @@ public final class TestCa {
           }
         });
     try {
+      builder.addExtension(
+          Extension.authorityKeyIdentifier,
+          false,
+          new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(publicKey()));
       for (Extension e : crlExtensions) {
         builder.addExtension(e);
       }
-    } catch (CertIOException e) {
+    } catch (CertIOException | java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
     return Bc.crl(builder.build(Bc.signer(kind, privateKey)));
