@@ -75,6 +75,23 @@ public final class TestCa {
     return new TestCa(name, cert, keys.getPrivate(), kind, List.of(), from, to, random);
   }
 
+  /**
+   * A CA whose certificate {@code certificate} (signed by {@code parent}) was made by hand, e.g.
+   * with {@link #issueExactly}, so that it can go on issuing.
+   */
+  public static TestCa adopt(
+      X509Certificate certificate, PrivateKey key, KeyKind kind, TestCa parent) {
+    return new TestCa(
+        X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()),
+        certificate,
+        key,
+        kind,
+        parent.chain(),
+        parent.notBefore,
+        parent.notAfter,
+        parent.random);
+  }
+
   /** A CA certificate issued by this CA, for a new key. */
   public TestCa subordinate(String dn, Extension... extensions) {
     return subordinate(dn, kind.generate(random), extensions);
@@ -109,9 +126,34 @@ public final class TestCa {
 
   /** Signs exactly the extensions given (no defaults) over {@code subject} and {@code key}. */
   public X509Certificate issueExactly(X500Name subject, PublicKey key, List<Extension> extensions) {
+    return issueExactly(subject, key, extensions, CertificateAuthority.serial(random));
+  }
+
+  /** As {@link #issueExactly(X500Name, PublicKey, List)}, with this serial number. */
+  public X509Certificate issueExactly(
+      X500Name subject, PublicKey key, List<Extension> extensions, BigInteger serial) {
     Map<ASN1ObjectIdentifier, Extension> all = new LinkedHashMap<>();
     put(all, extensions.toArray(Extension[]::new));
-    return issue(subject, key, all);
+    X509v3CertificateBuilder builder =
+        new JcaX509v3CertificateBuilder(
+            name, serial, Date.from(notBefore), Date.from(notAfter), subject, key);
+    try {
+      for (Extension e : all.values()) {
+        builder.addExtension(e);
+      }
+    } catch (CertIOException e) {
+      throw new IllegalStateException(e);
+    }
+    return Bc.certificate(builder.build(Bc.signer(kind, privateKey)));
+  }
+
+  /** The default extensions of a signature certificate for {@code key}, to start a variant from. */
+  public List<Extension> userExtensions(PublicKey key, String lockId) {
+    Map<ASN1ObjectIdentifier, Extension> all = new LinkedHashMap<>();
+    put(all, Extensions.endEntity(), Extensions.keyUsage(KeyUsage.digitalSignature));
+    put(all, Extensions.lockId(lockId, false));
+    put(all, keyIdentifiers(key, certificate));
+    return new ArrayList<>(all.values());
   }
 
   /**

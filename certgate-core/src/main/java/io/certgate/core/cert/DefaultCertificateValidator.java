@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -97,6 +98,10 @@ final class DefaultCertificateValidator implements CertificateValidator {
     }
     Found found = findPath(target, helpers, now);
     ValidityCheck.checkAll(found.path(), now);
+    AnchorNameConstraints.check(found.path());
+    CriticalExtensionsCheck.check(found.path());
+    Set<ProfileRule> relaxed =
+        ProfileCheck.check(found.path(), found.provider().trust().relaxedRules());
     String lockId = found.provider().trust().lockIdRule().extract(target);
     RevocationCheck.Result revocation = found.provider().revocation().check(found.path());
     Instant until = validUntil(found.path(), revocation);
@@ -108,7 +113,8 @@ final class DefaultCertificateValidator implements CertificateValidator {
             lockId,
             fingerprint,
             revocation.sources(),
-            until);
+            until,
+            relaxed);
     if (revocation.complete()) {
       cache.ifPresent(c -> c.put(validated, purpose, generation));
     }

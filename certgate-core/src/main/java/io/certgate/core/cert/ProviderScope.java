@@ -24,7 +24,7 @@ final class ProviderScope {
   static ProviderScope of(ProviderTrust trust) {
     return new ProviderScope(
         trust.anchors().stream().filter(Anchors::selfSigned).toList(),
-        trust.anchors().stream().filter(a -> !Anchors.selfSigned(a)).toList());
+        trust.anchors().stream().filter(a -> !selfIssued(a)).toList());
   }
 
   /** Whether the path (end certificate first, root last) is this provider's. */
@@ -70,6 +70,14 @@ final class ProviderScope {
       }
     }
     return false;
+  }
+
+  /**
+   * A root's key-rollover certificate (self-issued, RFC 5280 §3.2: old key signing new or new
+   * signing old) belongs to the root; it is not an issuing CA that narrows the provider.
+   */
+  private static boolean selfIssued(X509Certificate certificate) {
+    return certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal());
   }
 
   static boolean sameCa(X509Certificate a, X509Certificate b) {

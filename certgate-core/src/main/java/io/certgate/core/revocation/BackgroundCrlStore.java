@@ -78,8 +78,9 @@ final class BackgroundCrlStore implements CrlStore {
       return status;
     }
     // Cold path only: a CRL still loading for the first time, a distribution point not seen yet,
-    // or a CRL signed by a CA first seen on this path.
-    List<CompletableFuture<Void>> pending = new ArrayList<>(learn(issuer));
+    // or a CRL signed by a CA first seen on this (validated) path.
+    boolean learned = issuers.addIfAbsent(issuer);
+    List<CompletableFuture<Void>> pending = new ArrayList<>();
     slots.values().stream()
         .filter(s -> !s.firstLoad().isDone())
         .forEach(s -> pending.add(s.firstLoad()));
@@ -90,11 +91,11 @@ final class BackgroundCrlStore implements CrlStore {
         }
       }
     }
-    if (pending.isEmpty()) {
-      // A first load may have finished between the lookup above and the scan for pending loads.
-      return lookup(certificate);
-    }
     awaitAll(pending);
+    if (learned) {
+      // Loads that ran before this CA was known could not verify the CRLs it signed.
+      awaitAll(reloadUnheld());
+    }
     return lookup(certificate);
   }
 
@@ -107,24 +108,21 @@ final class BackgroundCrlStore implements CrlStore {
     return CrlCoverage.status(held, certificate);
   }
 
-  /**
-   * Learns a CA certificate from a validated path (an intermediate the configuration does not list,
-   * e.g. from a token's chain) as a possible CRL signer, and loads again every CRL that no known CA
-   * could verify so far. Once per such CA; cold path only.
-   */
-  private List<CompletableFuture<Void>> learn(X509Certificate issuer) {
+  /** Loads again, on the scheduler, every CRL for which nothing is held. */
+  private List<CompletableFuture<Void>> reloadUnheld() {
     List<CompletableFuture<Void>> reloads = new ArrayList<>();
-    if (issuers.addIfAbsent(issuer)) {
-      for (CrlSlot slot : slots.values()) {
-        if (slot.held().isEmpty() && slot.firstLoad().isDone()) {
-          reloads.add(CompletableFuture.runAsync(() -> load(slot), scheduler));
-        }
+    for (CrlSlot slot : slots.values()) {
+      if (slot.held().isEmpty()) {
+        reloads.add(CompletableFuture.runAsync(() -> load(slot), scheduler));
       }
     }
     return reloads;
   }
 
   private void awaitAll(List<CompletableFuture<Void>> pending) {
+    if (pending.isEmpty()) {
+      return;
+    }
     try {
       CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
           .get(coldWait.toMillis(), TimeUnit.MILLISECONDS);

@@ -138,6 +138,31 @@ class CrlCoverageTest {
     assertThat(c.openssl(user).output()).contains("CRL signature failure");
   }
 
+  @Test
+  void rootCrlSignedByEitherKeyOfARolloverCounts() throws Exception {
+    TestCa oldRoot = TestCa.root("CN=Rollover Root,O=CG", KeyKind.EC_P256, NOW);
+    TestCa newWithOld = oldRoot.subordinate("CN=Rollover Root,O=CG", oldRoot.newKeys());
+    TestCa underNewKey = newWithOld.subordinate("CN=Issuing under the new key,O=CG");
+    Credential user = underNewKey.user("CN=轮换", "K");
+    X509CRL issuingCrl = crl(underNewKey, Map.of());
+    Map<BigInteger, Integer> revokedIssuing =
+        Map.of(underNewKey.certificate().getSerialNumber(), 2);
+
+    for (TestCa signer : List.of(oldRoot, newWithOld)) {
+      CrlCase good = cases().listing(oldRoot.certificate()).crls(crl(signer, Map.of()), issuingCrl);
+      CrlCase revoked =
+          cases().listing(oldRoot.certificate()).crls(crl(signer, revokedIssuing), issuingCrl);
+
+      assertThat(good.certgate(user)).as("signed by %s", signer.publicKey()).isEqualTo("OK");
+      assertThat(revoked.certgate(user)).isEqualTo("CERT_REVOKED");
+    }
+    // OpenSSL checks the root's CRL only against the key of the certificate above the issuing CA
+    // (the new key here): the new key's CRL works, the old key's fails its signature check.
+    CrlCase byNewKey =
+        cases().listing(oldRoot.certificate()).crls(crl(newWithOld, revokedIssuing), issuingCrl);
+    assertThat(byNewKey.openssl(user).output()).contains("revoked");
+  }
+
   CrlCase cases() {
     return new CrlCase(dir, NOW);
   }
