@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -42,6 +43,7 @@ final class DbTrustRegistry implements TrustRegistry {
   private final String origin;
   private final Duration timeout;
   private final MeterRegistry meters;
+  private final ApplicationEventPublisher events;
   private final RevocationMetrics revocationMetrics;
   private volatile @Nullable State state;
 
@@ -51,13 +53,15 @@ final class DbTrustRegistry implements TrustRegistry {
       SecureRandom random,
       @Value("${certgate.public-origin:http://localhost:8080}") String origin,
       @Value("${certgate.ca.revocation-timeout:3s}") Duration timeout,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      ApplicationEventPublisher events) {
     this.providers = providers;
     this.clock = clock;
     this.random = random;
     this.origin = origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin;
     this.timeout = timeout;
     this.meters = meters;
+    this.events = events;
     this.revocationMetrics = new RevocationMetrics(meters, clock, this::crlStates);
   }
 
@@ -72,6 +76,7 @@ final class DbTrustRegistry implements TrustRegistry {
     String outcome = "ERROR";
     try {
       ValidatedToken token = current().tokens().validate(tokenJson, origin, challenge);
+      auditRelaxations(token);
       outcome = "OK";
       return token;
     } catch (CertGateException e) {
@@ -85,6 +90,20 @@ final class DbTrustRegistry implements TrustRegistry {
               .description("CA token validation: parse, challenge, signature, path, revocation")
               .tag("outcome", outcome)
               .register(meters));
+    }
+  }
+
+  private void auditRelaxations(ValidatedToken token) {
+    var validated = token.validation();
+    if (!validated.relaxed().isEmpty()) {
+      List<String> rules = validated.relaxed().stream().map(Enum::name).sorted().toList();
+      log.warn(
+          "certificate {} of provider {} accepted only by relaxed profile rules {}",
+          validated.fingerprint(),
+          validated.providerCode(),
+          rules);
+      events.publishEvent(
+          new ProfileRuleRelaxed(validated.providerCode(), validated.fingerprint(), rules));
     }
   }
 

@@ -55,7 +55,8 @@ class ProviderController {
       @Nullable @Valid RevocationBody revocation,
       @NotBlank @Size(max = 200_000) String anchors,
       @Nullable @Size(max = 1000) String applicationUrl,
-      @Nullable List<@NotBlank String> algorithms) {}
+      @Nullable List<@NotBlank String> algorithms,
+      @Nullable List<@NotBlank String> relaxProfileRules) {}
 
   record RegionProviders(String regionCode, @Nullable List<String> own, Set<String> effective) {}
 
@@ -129,6 +130,7 @@ class ProviderController {
             blankToNull(r.ocspResponderCertificate())),
         b.anchors(),
         b.algorithms() == null ? List.of() : b.algorithms(),
+        b.relaxProfileRules() == null ? List.of() : b.relaxProfileRules(),
         blankToNull(b.applicationUrl()),
         actor,
         clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
