@@ -40,14 +40,17 @@ final class CrlCoverage {
         // alone could miss a revocation the delta's base carries.
         continue;
       }
+      // A direct CRL's entries are all of its own issuer, which (a) found to be the certificate's:
+      // looking them up under the CRL's own name object keeps the lookup an identity match.
+      X500Name entriesOf = base.crl().scope().indirect() ? certIssuer : base.crl().issuer();
       Optional<Boolean> said =
-          delta.flatMap(d -> d.crl().entries().says(certIssuer, certificate.getSerialNumber()));
+          delta.flatMap(d -> d.crl().entries().says(entriesOf, certificate.getSerialNumber()));
       boolean revoked =
           said.orElseGet(
               () ->
                   base.crl()
                       .entries()
-                      .says(certIssuer, certificate.getSerialNumber())
+                      .says(entriesOf, certificate.getSerialNumber())
                       .orElse(false));
       used.add(base);
       delta.ifPresent(used::add);

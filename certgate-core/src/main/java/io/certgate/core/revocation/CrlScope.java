@@ -85,7 +85,7 @@ final class CrlScope {
           Optional.ofNullable(dp.getCRLIssuer()).map(g -> List.of(g.getNames()));
       if (crlIssuers.isPresent()
           ? !indirect() || !crlIssuers.get().contains(directoryName(crlIssuer))
-          : !crlIssuer.equals(certIssuer)) {
+          : !sameName(crlIssuer, certIssuer)) {
         continue; // (a) the CRL's issuer is not the one this point sends to
       }
       if (!names.isEmpty() && !intersects(pointNames(dp, certIssuer), names)) {
@@ -151,6 +151,19 @@ final class CrlScope {
       }
     }
     return otherwise;
+  }
+
+  /** RFC 5280 §7.1 name matching, after the common case of identical encodings. */
+  private static boolean sameName(X500Name a, X500Name b) {
+    return a == b || java.util.Arrays.equals(der(a), der(b)) || a.equals(b);
+  }
+
+  private static byte[] der(X500Name name) {
+    try {
+      return name.getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
+    } catch (java.io.IOException e) {
+      return new byte[0];
+    }
   }
 
   private static boolean intersects(List<GeneralName> a, List<GeneralName> b) {
