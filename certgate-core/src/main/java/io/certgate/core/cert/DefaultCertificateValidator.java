@@ -147,6 +147,9 @@ final class DefaultCertificateValidator implements CertificateValidator {
     for (Instant at : List.of(now, issuedAt)) {
       List<Found> owners = new ArrayList<>();
       for (TrustedProvider provider : providers) {
+        if (!provider.scope().mayReach(target, chain)) {
+          continue;
+        }
         Optional<List<X509Certificate>> path = provider.path().build(target, chain, at);
         if (path.isPresent() && provider.scope().owns(path.get())) {
           owners.add(new Found(provider, path.get()));

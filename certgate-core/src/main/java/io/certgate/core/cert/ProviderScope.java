@@ -3,6 +3,9 @@ package io.certgate.core.cert;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.security.auth.x500.X500Principal;
 
 /**
  * Which certificates a provider takes (DESIGN §3): a provider <em>is</em> the CA certificates it
@@ -15,16 +18,34 @@ import java.util.List;
 final class ProviderScope {
   private final List<X509Certificate> roots;
   private final List<X509Certificate> issuingCas;
+  private final Set<X500Principal> subjects;
 
-  private ProviderScope(List<X509Certificate> roots, List<X509Certificate> issuingCas) {
+  private ProviderScope(
+      List<X509Certificate> roots, List<X509Certificate> issuingCas, Set<X500Principal> subjects) {
     this.roots = roots;
     this.issuingCas = issuingCas;
+    this.subjects = subjects;
   }
 
   static ProviderScope of(ProviderTrust trust) {
     return new ProviderScope(
         trust.anchors().stream().filter(Anchors::selfSigned).toList(),
-        trust.anchors().stream().filter(a -> !selfIssued(a)).toList());
+        trust.anchors().stream().filter(a -> !selfIssued(a)).toList(),
+        trust.anchors().stream()
+            .map(X509Certificate::getSubjectX500Principal)
+            .collect(Collectors.toUnmodifiableSet()));
+  }
+
+  /**
+   * Whether a path to this provider could exist at all: some hop of it ends at a CA the provider
+   * lists, so the certificate or one of the chain's must name such a CA as issuer. Spares a PKIX
+   * build per provider that cannot apply.
+   */
+  boolean mayReach(X509Certificate certificate, List<X509Certificate> chain) {
+    if (subjects.contains(certificate.getIssuerX500Principal())) {
+      return true;
+    }
+    return chain.stream().anyMatch(c -> subjects.contains(c.getIssuerX500Principal()));
   }
 
   /** Whether the path (end certificate first, root last) is this provider's. */
