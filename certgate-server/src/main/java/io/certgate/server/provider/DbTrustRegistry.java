@@ -136,6 +136,11 @@ final class DbTrustRegistry implements TrustRegistry {
     return s == null ? Map.of() : s.certificates().crlStates();
   }
 
+  /** The codes of the providers the current validator trusts (clashing rows are left out). */
+  List<String> trustedCodes() {
+    return current().certificates().providers().stream().map(ProviderTrust::code).toList();
+  }
+
   /** The timeout configured for CRL and OCSP requests. */
   Duration timeout() {
     return timeout;

@@ -25,6 +25,8 @@ import tools.jackson.databind.JsonNode;
             + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 class ProviderDirectoryIT extends PlatformIT {
   @Autowired ProviderDirectory directory;
+  @Autowired JdbcProviders providers;
+  @Autowired DbTrustRegistry registry;
 
   @Test
   void loadsEachProviderFolderAndSkipsABrokenOne(@TempDir Path root) throws Exception {
@@ -60,6 +62,35 @@ class ProviderDirectoryIT extends PlatformIT {
     JsonNode region = admin.get("/api/admin/regions/339900/providers").json();
     assertThat(region.path("effective").toString()).contains(code);
     assertThat(directory.load(root)).containsExactly(code); // idempotent: upsert
+  }
+
+  @Test
+  void clashingRowsStoredAroundTheApiAreBothLeftOutOfTheValidator() {
+    TestCa ca = TestCa.root("CN=" + unique("旁路根") + ",O=Root", KeyKind.EC_P256, clock.instant());
+    String first = unique("ra");
+    String second = unique("rb");
+    String anchors = Pem.certificates(List.of(ca.certificate()));
+    providers.insert(row(first, anchors));
+    providers.insert(row(second, anchors)); // as a hand edit or two nodes saving at once could
+
+    registry.reload();
+
+    assertThat(registry.trustedCodes()).doesNotContain(first, second);
+  }
+
+  private Provider row(String code, String anchors) {
+    return new Provider(
+        code,
+        code,
+        true,
+        "SPKI_SHA256",
+        new Provider.Revocation("NONE", "HARD", List.of(), null, null),
+        anchors,
+        List.of(),
+        List.of(),
+        null,
+        "test",
+        clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
   }
 
   @Test
