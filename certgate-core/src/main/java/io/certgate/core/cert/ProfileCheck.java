@@ -22,8 +22,9 @@ final class ProfileCheck {
   static Set<ProfileRule> check(List<X509Certificate> path, Set<ProfileRule> relaxed)
       throws PathRuleException {
     Set<ProfileRule> used = EnumSet.noneOf(ProfileRule.class);
-    for (X509Certificate certificate : path) {
-      for (ProfileRule broken : broken(certificate)) {
+    for (int i = 0; i < path.size(); i++) {
+      X509Certificate certificate = path.get(i);
+      for (ProfileRule broken : broken(certificate, i == path.size() - 1)) {
         if (!relaxed.contains(broken)) {
           throw new PathRuleException(
               "certificate profile rule "
@@ -37,7 +38,11 @@ final class ProfileCheck {
     return used;
   }
 
-  static Set<ProfileRule> broken(X509Certificate c) {
+  /**
+   * @param anchor whether {@code c} is the path's trust anchor: the only self-signed certificate a
+   *     path holds, and the only one that may omit its authorityKeyIdentifier (§4.2.1.1)
+   */
+  static Set<ProfileRule> broken(X509Certificate c, boolean anchor) {
     Set<ProfileRule> broken = EnumSet.noneOf(ProfileRule.class);
     boolean ca = c.getBasicConstraints() >= 0;
     Set<String> critical =
@@ -46,7 +51,7 @@ final class ProfileCheck {
     if (c.getSerialNumber().signum() <= 0 || serial.length > MAX_SERIAL_OCTETS) {
       broken.add(ProfileRule.SERIAL_NUMBER);
     }
-    if ((!Anchors.selfSigned(c) && !hasAuthorityKeyId(c))
+    if ((!anchor && !hasAuthorityKeyId(c))
         || critical.contains(Extension.authorityKeyIdentifier.getId())) {
       broken.add(ProfileRule.AUTHORITY_KEY_ID);
     }
