@@ -101,6 +101,50 @@ class CheckerAnchorsTest {
     assertThat(openssl.ok()).as(openssl.output()).isFalse();
   }
 
+  @Test
+  void keyRolloverCertificatesAreChainMaterialNotRoots() throws Exception {
+    TestCa oldRoot = TestCa.root("CN=Rollover Root,O=CG", KeyKind.EC_P256, Instant.now());
+    java.security.KeyPair newKeys = oldRoot.newKeys();
+    TestCa newWithOld = oldRoot.subordinate("CN=Rollover Root,O=CG", newKeys);
+    Credential underNewKey = newWithOld.subordinate("CN=Issuing (new key)").user("CN=新钥", "R1");
+    Credential underOldKey = oldRoot.subordinate("CN=Issuing (old key)").user("CN=旧钥", "R2");
+    TestCa newRoot =
+        TestCa.root("CN=Rollover Root,O=CG", KeyKind.EC_P256, Instant.now()); // another key
+
+    CliRun valid =
+        CliRun.of(
+            "verify-chain",
+            "--anchors",
+            file("old-root.pem", oldRoot.certificate()),
+            "--intermediates",
+            file("new-with-old.pem", newWithOld.certificate(), underNewKey.issuers().get(0)),
+            file("user-new.pem", underNewKey.certificate()));
+    CliRun invalid =
+        CliRun.of(
+            "verify-chain",
+            "--anchors",
+            file("new-root.pem", newRoot.certificate()),
+            "--intermediates",
+            file("rollover.pem", newWithOld.certificate(), underOldKey.issuers().get(0)),
+            file("user-old.pem", underOldKey.certificate()));
+    OpenSslReference.Verdict opensslValid =
+        OpenSslReference.in(dir.resolve("openssl-valid"))
+            .anchors(oldRoot.certificate())
+            .untrusted(newWithOld.certificate(), underNewKey.issuers().get(0))
+            .verify(underNewKey.certificate());
+    OpenSslReference.Verdict opensslInvalid =
+        OpenSslReference.in(dir.resolve("openssl-invalid"))
+            .anchors(newRoot.certificate())
+            .untrusted(newWithOld.certificate(), underOldKey.issuers().get(0))
+            .verify(underOldKey.certificate());
+
+    assertThat(valid.exitStatus()).as(valid.stdout() + valid.stderr()).isZero();
+    assertThat(opensslValid.ok()).as(opensslValid.output()).isTrue();
+    assertThat(invalid.exitStatus()).as(invalid.stdout()).isEqualTo(1);
+    assertThat(invalid.stdout()).contains("\"error\":\"CERT_UNTRUSTED\"");
+    assertThat(opensslInvalid.ok()).isFalse();
+  }
+
   private String file(String name, X509Certificate... certificates) throws Exception {
     return Files.writeString(dir.resolve(name), Pem.certificates(List.of(certificates))).toString();
   }
