@@ -8,11 +8,13 @@ import org.bouncycastle.asn1.x500.X500Name;
 /**
  * A signature-checked, indexed CRL. Immutable; shared between validating threads.
  *
+ * @param issuerDer the issuer name's encoding as the CRL carries it
  * @param number its cRLNumber, when it has one
  * @param deltaBase for a delta CRL, the BaseCRLNumber of its deltaCRLIndicator (RFC 5280 §5.2.4)
  */
 record Crl(
     X500Name issuer,
+    byte[] issuerDer,
     Instant thisUpdate,
     Optional<Instant> nextUpdate,
     CrlEntries entries,

@@ -22,7 +22,7 @@ final class CrlCoverage {
   record Held(Crl crl, URI url) {}
 
   static Optional<RevocationStatus> status(List<Held> held, X509Certificate certificate) {
-    X500Name certIssuer = X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded());
+    IssuerName certIssuer = new IssuerName(certificate);
     List<Held> deltas = held.stream().filter(h -> h.crl().isDelta()).toList();
     int covered = 0;
     List<Held> used = new ArrayList<>();
@@ -30,7 +30,7 @@ final class CrlCoverage {
       if (base.crl().isDelta()) {
         continue;
       }
-      int reasons = base.crl().scope().coveredReasons(certificate, certIssuer, base.crl().issuer());
+      int reasons = base.crl().scope().coveredReasons(certificate, certIssuer, base.crl());
       if (reasons == 0) {
         continue;
       }
@@ -42,7 +42,7 @@ final class CrlCoverage {
       }
       // A direct CRL's entries are all of its own issuer, which (a) found to be the certificate's:
       // looking them up under the CRL's own name object keeps the lookup an identity match.
-      X500Name entriesOf = base.crl().scope().indirect() ? certIssuer : base.crl().issuer();
+      X500Name entriesOf = base.crl().scope().indirect() ? certIssuer.name() : base.crl().issuer();
       Optional<Boolean> said =
           delta.flatMap(d -> d.crl().entries().says(entriesOf, certificate.getSerialNumber()));
       boolean revoked =
@@ -89,6 +89,9 @@ final class CrlCoverage {
   }
 
   private static String source(List<Held> used) {
+    if (used.size() == 1) {
+      return "CRL " + used.get(0).url();
+    }
     return "CRL " + String.join(" + ", used.stream().map(h -> h.url().toString()).toList());
   }
 }

@@ -46,6 +46,7 @@ final class CrlParser {
       AlgorithmIdentifier signatureAlgorithm,
       byte[] signature,
       X500Name issuer,
+      byte[] issuerDer,
       int afterIssuer) {
 
     /** Whether the CRL was signed by the private key of {@code issuerKey}. */
@@ -102,6 +103,7 @@ final class CrlParser {
               : CrlEntryWalker.none(issuer);
       return new Crl(
           issuer,
+          issuerDer,
           thisUpdateTime,
           nextUpdate,
           walked,
@@ -194,6 +196,7 @@ final class CrlParser {
           AlgorithmIdentifier.getInstance(ASN1Primitive.fromByteArray(algorithm.encoded(data))),
           Arrays.copyOfRange(data, signature.valueStart() + 1, signature.end()),
           X500Name.getInstance(ASN1Primitive.fromByteArray(issuer.encoded(data))),
+          issuer.encoded(data),
           issuer.end());
     } catch (IOException | RuntimeException e) {
       throw new MalformedDerException("bad algorithm or issuer name");

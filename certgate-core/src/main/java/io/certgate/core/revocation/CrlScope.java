@@ -71,7 +71,8 @@ final class CrlScope {
    * The reasons (ReasonFlags bits) for which a CRL of this scope, issued by {@code crlIssuer},
    * answers for {@code certificate}; 0 when it does not cover it at all.
    */
-  int coveredReasons(X509Certificate certificate, X500Name certIssuer, X500Name crlIssuer) {
+  int coveredReasons(X509Certificate certificate, IssuerName certIssuer, Crl crl) {
+    X500Name crlIssuer = crl.issuer();
     boolean isCa = certificate.getBasicConstraints() >= 0;
     if (idp.isPresent()
         && (idp.get().onlyContainsAttributeCerts()
@@ -85,10 +86,10 @@ final class CrlScope {
           Optional.ofNullable(dp.getCRLIssuer()).map(g -> List.of(g.getNames()));
       if (crlIssuers.isPresent()
           ? !indirect() || !crlIssuers.get().contains(directoryName(crlIssuer))
-          : !sameName(crlIssuer, certIssuer)) {
+          : !certIssuer.matches(crlIssuer, crl.issuerDer())) {
         continue; // (a) the CRL's issuer is not the one this point sends to
       }
-      if (!names.isEmpty() && !intersects(pointNames(dp, certIssuer), names)) {
+      if (!names.isEmpty() && !intersects(pointNames(dp, certIssuer.name()), names)) {
         continue; // (b)(2)(i) another distribution point's partition
       }
       int dpReasons = dp.getReasons() == null ? ALL_REASONS : dp.getReasons().intValue();
@@ -151,19 +152,6 @@ final class CrlScope {
       }
     }
     return otherwise;
-  }
-
-  /** RFC 5280 §7.1 name matching, after the common case of identical encodings. */
-  private static boolean sameName(X500Name a, X500Name b) {
-    return a == b || java.util.Arrays.equals(der(a), der(b)) || a.equals(b);
-  }
-
-  private static byte[] der(X500Name name) {
-    try {
-      return name.getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
-    } catch (java.io.IOException e) {
-      return new byte[0];
-    }
   }
 
   private static boolean intersects(List<GeneralName> a, List<GeneralName> b) {

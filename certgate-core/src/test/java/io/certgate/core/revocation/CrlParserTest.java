@@ -98,13 +98,11 @@ class CrlParserTest {
                     new IssuingDistributionPoint(null, true, false, null, false, false)));
 
     Crl crl = CrlParser.open(der).index();
-    org.bouncycastle.asn1.x500.X500Name issuer = crl.issuer();
+    java.security.cert.X509Certificate user = provider.issueUser("终端").signature().certificate();
 
-    assertThat(
-            crl.scope()
-                .coveredReasons(provider.issueUser("终端").signature().certificate(), issuer, issuer))
+    assertThat(crl.scope().coveredReasons(user, new IssuerName(user), crl))
         .isEqualTo(CrlScope.ALL_REASONS);
-    assertThat(crl.scope().coveredReasons(provider.issuingCertificate(), issuer, issuer)).isZero();
+    assertThat(crl.scope().indirect()).isFalse();
   }
 
   @Test
