@@ -56,6 +56,32 @@ class H2ProviderRulesIT extends CaPlatformIT {
         .contains("provider:" + lax, "AUTHORITY_KEY_ID");
   }
 
+  @Test
+  void savingAProviderWithoutTheFieldKeepsItsRelaxations() {
+    Browser admin = admin();
+    TestCa root = TestCa.root("CN=" + unique("保留根") + ",O=R", KeyKind.EC_P256, clock.instant());
+    String code = unique("kp");
+    assertThat(register(admin, code, "[\"SERIAL_NUMBER\"]", root.certificate()).status())
+        .isEqualTo(201);
+
+    Browser.Res saved =
+        admin.put(
+            "/api/admin/providers/" + code,
+            ("{\"name\":\"改名CA\",\"enabled\":true,\"revocation\":{\"mode\":\"NONE\"},"
+                    + "\"anchors\":%s}")
+                .formatted(quote(Pem.certificates(List.of(root.certificate())))));
+    Browser.Res cleared =
+        admin.put(
+            "/api/admin/providers/" + code,
+            ("{\"name\":\"改名CA\",\"enabled\":true,\"revocation\":{\"mode\":\"NONE\"},"
+                    + "\"anchors\":%s,\"relaxProfileRules\":[]}")
+                .formatted(quote(Pem.certificates(List.of(root.certificate())))));
+
+    assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+    assertThat(saved.json().path("relaxProfileRules").toString()).isEqualTo("[\"SERIAL_NUMBER\"]");
+    assertThat(cleared.json().path("relaxProfileRules").toString()).isEqualTo("[]");
+  }
+
   private static Credential withoutAuthorityKeyId(TestCa issuing) {
     KeyPair keys = issuing.newKeys();
     List<Extension> extensions =

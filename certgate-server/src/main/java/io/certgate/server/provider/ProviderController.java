@@ -130,10 +130,22 @@ class ProviderController {
             blankToNull(r.ocspResponderCertificate())),
         b.anchors(),
         b.algorithms() == null ? List.of() : b.algorithms(),
-        b.relaxProfileRules() == null ? List.of() : b.relaxProfileRules(),
+        relaxed(code, b),
         blankToNull(b.applicationUrl()),
         actor,
         clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+  }
+
+  /**
+   * The relaxed profile rules: as given, or, when the request leaves them out (the admin page's
+   * form does not show them), the ones already stored, so that saving a provider elsewhere does not
+   * silently switch a relaxation off or on.
+   */
+  private List<String> relaxed(String code, ProviderBody b) {
+    if (b.relaxProfileRules() != null) {
+      return b.relaxProfileRules();
+    }
+    return providers.find(code).map(Provider::relaxProfileRules).orElse(List.of());
   }
 
   static @Nullable String blankToNull(@Nullable String s) {
