@@ -42,7 +42,11 @@ class CrlCoverageTest {
   void crlOfACaWhoseKeyUsageLacksCrlSignVouchesForNothing() throws Exception {
     TestCa noCrlSign = root.subordinate("CN=No cRLSign,O=CG", keyUsage(KeyUsage.keyCertSign));
     Credential user = noCrlSign.user("CN=甲", "L");
-    CrlCase c = cases().listing(root.certificate()).crls(rootCrl(), crl(noCrlSign, Map.of()));
+    // Listed, so that only its missing cRLSign can keep its CRL from counting.
+    CrlCase c =
+        cases()
+            .listing(root.certificate(), noCrlSign.certificate())
+            .crls(rootCrl(), crl(noCrlSign, Map.of()));
 
     assertThat(c.certgate(user)).isEqualTo("REVOCATION_UNKNOWN");
     assertThat(c.openssl(user).ok()).isFalse();

@@ -86,7 +86,7 @@ class DeltaCrlTest {
 
   CrlCase cases() {
     return new CrlCase(dir, NOW)
-        .listing(root.certificate())
+        .listing(root.certificate(), issuing.certificate())
         .crls(
             root.crl(
                 NOW.minus(Duration.ofHours(2)), NOW.plus(Duration.ofDays(1)), Map.of(), Map.of()));
