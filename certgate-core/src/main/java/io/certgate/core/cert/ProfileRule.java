@@ -10,7 +10,8 @@ public enum ProfileRule {
   /** §4.1.2.2: the serial number is positive and at most 20 octets long. */
   SERIAL_NUMBER,
   /**
-   * §4.2.1.1: a certificate not self-signed names its issuer's key (keyIdentifier), non-critical.
+   * §4.2.1.1: every certificate but the path's root names its issuer's key (keyIdentifier),
+   * non-critical.
    */
   AUTHORITY_KEY_ID,
   /** §4.2.1.2: a CA certificate carries a subjectKeyIdentifier, non-critical. */
