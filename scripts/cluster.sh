@@ -24,7 +24,7 @@ start_node() { # name port
   CERTGATE_DB_URL=$db_url CERTGATE_DB_USER=postgres CERTGATE_DB_PASSWORD= \
     CERTGATE_REDIS_URL=redis://127.0.0.1:$redis_port SERVER_PORT=$2 SERVER_ADDRESS=127.0.0.1 \
     CERTGATE_DATA_DIR=$dir/$1/data CERTGATE_PUBLIC_ORIGIN=http://127.0.0.1:$http_port \
-    SERVER_FORWARD_HEADERS_STRATEGY=native \
+    CERTGATE_AUDIT_KEY_FILE=$dir/audit.key CERTGATE_TRUSTED_PROXIES=127.0.0.1 CERTGATE_SMS_GATEWAY=${CERTGATE_SMS_GATEWAY:-log} \
     nohup java -jar "$jar" >"$dir/$1.log" 2>&1 &
   echo $! >"$dir/$1.pid"
   wait_ready "http://127.0.0.1:$2/actuator/health/readiness" "$dir/$1.log" 120
@@ -56,9 +56,10 @@ http {
       proxy_http_version 1.1;
       proxy_set_header Connection "";
       proxy_set_header Host \$http_host;
-      # the nodes take the client's address from here (per-IP limits, audit): nginx states the
-      # address it saw and drops whatever the client sent, so no client can choose its own
-      proxy_set_header X-Forwarded-For \$remote_addr;
+      # the nodes take the client's address from here (per-IP limits, audit): nginx appends the
+      # address it saw; the nodes trust only nginx (CERTGATE_TRUSTED_PROXIES=127.0.0.1), so they
+      # take that last entry and ignore whatever the client wrote before it
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
       proxy_set_header X-Forwarded-Proto \$scheme;
     }
   }
@@ -81,6 +82,8 @@ case "${1:-}" in
       --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" --dir "$dir" >/dev/null
     eval "$(CERTGATE_PG_DIR=$dir/pg "$root/scripts/postgres-test.sh" start)"
     db_url=$CERTGATE_DB_URL
+    # one audit key for both nodes, kept beside the cluster's state, never in the database
+    (umask 077 && head -c 32 /dev/urandom | base64 >"$dir/audit.key")
     # one after the other: the first migrates the database and creates the administrator
     start_node node1 "$node1_port"
     start_node node2 "$node2_port"

@@ -42,6 +42,7 @@ final class LocalAgent implements AutoCloseable {
     env.put("CERTGATE_AGENT_PKCS11", keys.softHsm().modulePath().toString());
     // only SoftHSM2: vendor modules that happen to be installed on the machine stay out
     env.put("CERTGATE_AGENT_PKCS11_BUILTIN", "false");
+    env.put("CERTGATE_AGENT_SKF_BUILTIN", "false");
     env.put("CERTGATE_AGENT_CONFIG", work.resolve("agent.properties").toString());
     env.putAll(extra);
     this.environment = Map.copyOf(env);
@@ -89,6 +90,17 @@ final class LocalAgent implements AutoCloseable {
       }
     }
     throw new AssertionError("the agent does not list " + certificate.getSubjectX500Principal());
+  }
+
+  /** {@code GET /v1/status}. */
+  JsonNode status(String origin) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url() + "/v1/status"))
+                .header("Origin", origin)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return Api.JSON.readTree(response.body());
   }
 
   /** Every certificate the agent lists, signature and encryption ones. */

@@ -77,7 +77,7 @@ class PasswordLoginIT {
     page.field("account", "username").sendKeys(account.username());
     page.field("account", "password").sendKeys("Wrong#Pass2026", Keys.ENTER);
 
-    assertThat(page.error("account")).isEqualTo("用户名或密码错误");
+    assertThat(page.error("account")).isEqualTo("用户名或密码错误,或暂时无法使用密码登录");
     chromium.await().until(ExpectedConditions.visibilityOf(captchaRow));
     WebElement image = captchaRow.findElement(By.cssSelector(".captcha-img"));
     chromium

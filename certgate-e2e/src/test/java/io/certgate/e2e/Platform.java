@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -73,6 +74,8 @@ final class Platform {
               jar("certgate.e2e.agent-jar"));
       Optional<Map<String, String>> lockout =
           PinLockout.agentEnvironment(work, keys.softHsm().modulePath());
+      Map<String, String> agentEnvironment = new HashMap<>(lockout.orElse(Map.of()));
+      keys.skf.ifPresent(skf -> agentEnvironment.putAll(skf.agentEnvironment()));
       LocalAgent agent =
           new LocalAgent(
               jar("certgate.e2e.agent-jar"),
@@ -80,7 +83,7 @@ final class Platform {
               agentPort,
               server.origin(),
               keys,
-              lockout.orElse(Map.of()));
+              agentEnvironment);
       try {
         Providers.register(server, keys.providers());
         agent.start();

@@ -15,12 +15,13 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The keys the agent holds during a run: two providers' users as PKCS#12 soft keys (each with a
- * sidecar {@code .crt}, since the agent lists certificates without the password) and as SoftHSM2
- * tokens. Every key carries a signature and an encryption certificate, so the pages must pick out
- * the signature one.
+ * sidecar {@code .crt}, since the agent lists certificates without the password), as SoftHSM2
+ * tokens, and — a third, SM2 provider's and the RSA provider's — on SKF devices. Every key carries
+ * a signature and an encryption certificate, so the pages must pick out the signature one.
  */
 final class TestKeys {
   /** The PIN of every token and the password of every soft key. */
@@ -39,6 +40,7 @@ final class TestKeys {
 
   private final TestProvider ec;
   private final TestProvider rsa;
+  private final TestProvider sm2;
   private final Path softKeys;
   private final SoftHsmTokens softHsm;
 
@@ -53,6 +55,15 @@ final class TestKeys {
 
   /** 四海's RSA soft key. */
   final Key sihaiSoft;
+
+  /** An SM2 key on a 国密 USB key behind an SKF library (when {@link SoftSkfKeys} can be built). */
+  final Key skfSm2;
+
+  /** An RSA key on a USB key behind an SKF library. */
+  final Key skfRsa;
+
+  /** The SKF devices, when the software SKF library could be built here. */
+  final Optional<SoftSkfKeys> skf;
 
   private TestKeys(Path work) throws IOException {
     Instant now = Instant.now();
@@ -70,20 +81,37 @@ final class TestKeys {
             .keyKind(KeyKind.RSA_2048)
             .at(now)
             .build();
+    sm2 =
+        TestProvider.builder()
+            .code("e2e-sm2")
+            .name("端到端SM2 CA")
+            .keyKind(KeyKind.SM2)
+            .at(now)
+            .build();
     softKeys = Files.createDirectories(work.resolve("softkeys"));
     softHsm = SoftHsmTokens.create(work.resolve("softhsm"));
     meiliSoft = softKey(ec, "梅里", "E2E-MEILI-EC", "meili-ec");
     meiliToken = token(rsa, "梅里", "E2E-MEILI-RSA", "MEILI-TOKEN");
     meiliSpare = softKey(ec, "梅里", "E2E-MEILI-SPARE", "meili-spare");
     sihaiSoft = softKey(rsa, "四海", "E2E-SIHAI-RSA", "sihai-rsa");
+    skfSm2 = new Key("国密甲", sm2.issueUser(spec("国密甲", "E2E-SKF-SM2")));
+    skfRsa = new Key("国密乙", rsa.issueUser(spec("国密乙", "E2E-SKF-RSA")));
+    skf = SoftSkfKeys.build(work);
+    if (skf.isPresent()) {
+      skf.get().insert(SKF_SM2_DEVICE, "SKF-SM2-0001", PIN, skfSm2.credentials());
+      skf.get().insert(SKF_RSA_DEVICE, "SKF-RSA-0002", PIN, skfRsa.credentials());
+    }
   }
+
+  static final String SKF_SM2_DEVICE = "GM3000-SM2";
+  static final String SKF_RSA_DEVICE = "GM3000-RSA";
 
   static TestKeys create(Path work) throws IOException {
     return new TestKeys(work);
   }
 
   List<TestProvider> providers() {
-    return List.of(ec, rsa);
+    return List.of(ec, rsa, sm2);
   }
 
   Path softKeys() {

@@ -40,6 +40,15 @@ public final class ServerProcess implements AutoCloseable {
    *     environment variable {@code CERTGATE_LOADGEN_SERVER_OPTS}
    * @param log where the server's console goes
    */
+  /** One generated audit key for every server this JVM starts (they may share a database). */
+  private static final String AUDIT_KEY = generatedKey();
+
+  private static String generatedKey() {
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    return java.util.Base64.getEncoder().encodeToString(key);
+  }
+
   public static ServerProcess start(
       Path jar, Map<String, String> environment, List<String> args, String heap, Path log) {
     if (!Files.isRegularFile(jar)) {
@@ -60,6 +69,9 @@ public final class ServerProcess implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("LANG", "C.UTF-8");
     builder.environment().put("CERTGATE_PUBLIC_ORIGIN", "http://127.0.0.1:" + port);
+    // a benchmark sends no real SMS; the environment given may still choose otherwise
+    builder.environment().put("CERTGATE_SMS_GATEWAY", "log");
+    builder.environment().put("CERTGATE_AUDIT_KEY", AUDIT_KEY);
     builder.environment().putAll(environment);
     builder.redirectErrorStream(true);
     try {

@@ -13,6 +13,27 @@ import tools.jackson.databind.JsonNode;
  * organisation's users.
  */
 abstract class AdminSuite extends PlatformIT {
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+  @Test
+  void storesPasswordsOnlyAsSaltedArgon2idHashes() {
+    Browser admin = admin();
+    long org = organization(admin, unique("哈希机构"));
+    List<String> hashes = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      long id = user(admin, org, "MEMBER").path("id").asLong();
+      hashes.add(
+          jdbc.sql("SELECT password_hash FROM users WHERE id = ?")
+              .param(id)
+              .query(String.class)
+              .single());
+    }
+    // the same password twice: two different salts, never the password itself
+    assertThat(hashes)
+        .allSatisfy(h -> assertThat(h).startsWith("$argon2id$").doesNotContain(PASSWORD));
+    assertThat(hashes.get(0)).isNotEqualTo(hashes.get(1));
+  }
 
   record Call(String who, String method, String path, String body, int expected) {}
 

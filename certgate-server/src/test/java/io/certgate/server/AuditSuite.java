@@ -64,6 +64,63 @@ abstract class AuditSuite extends PlatformIT {
   }
 
   @Test
+  void rowsAreKeyedAndARowRecomputedWithoutTheKeyIsNamed() {
+    Browser pa = admin();
+    organization(pa, unique("密钥测试"));
+    JsonNode newest = pa.get("/api/admin/audit?size=1").json().path("items").get(0);
+    assertThat(newest.path("keyId").asString()).matches("sm3-[0-9a-f]{16}");
+    JsonNode recent = pa.get("/api/admin/audit/verify?scope=recent").json();
+    assertThat(recent.path("valid").asBoolean()).as(recent.toString()).isTrue();
+    assertThat(pa.get("/api/admin/audit/verify?scope=everything").status()).isEqualTo(400);
+
+    long seq = newest.path("seq").asLong();
+    Map<String, Object> row =
+        jdbc.sql("SELECT * FROM audit_events WHERE seq = ?").param(seq).query().singleRow();
+    // what an insider without the key can do: change the row and recompute an unkeyed hash
+    String forged =
+        sha256Hex(
+            row.get("prev_hash")
+                + "\n"
+                + field(Long.toString(seq))
+                + field(newest.path("at").asString())
+                + field("mallory")
+                + field((String) row.get("action"))
+                + field((String) row.get("target"))
+                + field((String) row.get("client_ip"))
+                + field((String) row.get("outcome"))
+                + field((String) row.get("reason")));
+    jdbc.sql("UPDATE audit_events SET actor = 'mallory', hash = ?, key_id = NULL WHERE seq = ?")
+        .params(forged, seq)
+        .update();
+    try {
+      JsonNode v = verify(pa);
+      assertThat(v.path("valid").asBoolean()).isFalse();
+      assertThat(v.path("firstBadSeq").asLong()).isEqualTo(seq);
+      assertThat(admin().get("/admin/audit").body()).contains("哈希链校验失败");
+    } finally {
+      jdbc.sql("UPDATE audit_events SET actor = ?, hash = ?, key_id = ? WHERE seq = ?")
+          .params(row.get("actor"), row.get("hash"), row.get("key_id"), seq)
+          .update();
+    }
+    assertThat(verify(pa).path("valid").asBoolean()).isTrue();
+  }
+
+  private static String field(String f) {
+    return f.length() + ":" + f + ";";
+  }
+
+  private static String sha256Hex(String text) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
   void findsADeletedRowInTheMiddleAndAtTheEnd() {
     Browser pa = admin();
     organization(pa, unique("删除测试"));
@@ -78,7 +135,7 @@ abstract class AuditSuite extends PlatformIT {
       } finally {
         jdbc.sql(
                 "INSERT INTO audit_events (seq, at, actor, action, target, client_ip, outcome, reason,"
-                    + " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    + " prev_hash, hash, key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .params(
                 row.get("seq"),
                 row.get("at"),
@@ -89,7 +146,8 @@ abstract class AuditSuite extends PlatformIT {
                 row.get("outcome"),
                 row.get("reason"),
                 row.get("prev_hash"),
-                row.get("hash"))
+                row.get("hash"),
+                row.get("key_id"))
             .update();
       }
     }

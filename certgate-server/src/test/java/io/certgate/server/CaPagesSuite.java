@@ -100,6 +100,7 @@ abstract class CaPagesSuite extends CaPlatformIT {
     assertThat(FakeSmsGateway.get().count(mobile)).isZero();
 
     clock.advance(Duration.ofDays(365 - 29));
+    admin = admin(); // sessions end at their absolute lifetime (12 h)
     remind(admin);
     assertThat(FakeSmsGateway.get().count(mobile)).isEqualTo(1);
     remind(admin);

@@ -288,7 +288,7 @@ abstract class CaRefusalSuite extends CaPlatformIT {
     Browser.Res put =
         admin.put(
             "/api/admin/providers/" + s.provider().code(),
-            "{\"name\":\"停用\",\"enabled\":false,\"anchors\":%s}"
+            "{\"name\":\"停用\",\"enabled\":false,\"revocation\":{\"mode\":\"NONE\"},\"anchors\":%s}"
                 .formatted(quote(s.provider().anchorsPem())));
     assertThat(put.status()).as(put.body()).isEqualTo(200);
     Browser.Res login = caLogin(browser(), lock.signature());

@@ -15,6 +15,58 @@ import tools.jackson.databind.JsonNode;
 abstract class CaSuite extends CaPlatformIT {
 
   @Test
+  void acceptsTheTokenAsAJsonObjectAndAsItsTextInAString() {
+    Browser admin = admin();
+    Setup s = setup(admin, KeyKind.EC_P256);
+    long memberId = user(admin, s.organization(), "MEMBER").path("id").asLong();
+    UserCredentials lock = s.provider().issueUser("对象");
+
+    // bind with the token as the object of DESIGN §5
+    JsonNode ch = challenge(admin, "BIND", memberId);
+    String token = token(lock.signature(), ch.path("nonce").asString(), ORIGIN);
+    Browser.Res bound =
+        admin.post(
+            "/api/ca/bindings",
+            "{\"userId\":%d,\"challengeId\":\"%s\",\"token\":%s}"
+                .formatted(memberId, ch.path("challengeId").asString(), token));
+    assertThat(bound.status()).as(bound.body()).isEqualTo(201);
+
+    // log in with the object, then with the same token's text in a string
+    Browser b = browser();
+    JsonNode login = challenge(b, "LOGIN", null);
+    Browser.Res asObject =
+        b.post(
+            "/api/auth/ca",
+            "{\"challengeId\":\"%s\",\"token\":%s}"
+                .formatted(
+                    login.path("challengeId").asString(),
+                    token(lock.signature(), login.path("nonce").asString(), ORIGIN)));
+    assertThat(asObject.status()).as(asObject.body()).isEqualTo(200);
+    assertThat(asObject.json().path("user").path("id").asLong()).isEqualTo(memberId);
+    assertThat(caLogin(browser(), lock.signature()).status()).isEqualTo(200);
+
+    // any other JSON type is malformed input, and so is an object that is no token
+    Browser other = browser();
+    String id = challenge(other, "LOGIN", null).path("challengeId").asString();
+    for (String bad : new String[] {"5", "[]", "true", "null", "\"\""}) {
+      Browser.Res r =
+          other.post("/api/auth/ca", "{\"challengeId\":\"%s\",\"token\":%s}".formatted(id, bad));
+      assertThat(r.status()).as(bad).isEqualTo(400);
+      assertThat(r.error()).as(bad).isEqualTo("BAD_REQUEST");
+    }
+    Browser.Res notToken =
+        other.post(
+            "/api/auth/ca", "{\"challengeId\":\"%s\",\"token\":{\"format\":7}}".formatted(id));
+    assertThat(notToken.status()).isEqualTo(400);
+    assertThat(notToken.error()).isIn("TOKEN_MALFORMED", "UNSUPPORTED_FORMAT");
+
+    // and the OpenAPI description says both
+    JsonNode docs = browser().get("/v3/api-docs").json();
+    String field = docs.path("components").path("schemas").path("AuthTokenField").toString();
+    assertThat(field).contains("oneOf", "#/components/schemas/AuthToken", "\"string\"");
+  }
+
+  @Test
   void bindsListsLogsInAndUnbinds() {
     Browser admin = admin();
     Setup s = setup(admin, KeyKind.RSA_2048);
@@ -176,6 +228,7 @@ abstract class CaSuite extends CaPlatformIT {
     Browser.Res login = caLogin(browser(), renewed.signature());
     assertThat(login.status()).as(login.body()).isEqualTo(200);
     assertThat(login.json().path("user").path("id").asLong()).isEqualTo(member);
+    admin = admin(); // a day later: the first session is past its absolute lifetime (12 h)
     JsonNode binding =
         admin
             .get("/api/ca/users?organizationId=" + s.organization() + "&bound=true")
@@ -210,21 +263,98 @@ abstract class CaSuite extends CaPlatformIT {
   }
 
   @Test
-  void lockedAccountCannotLogInByCaUntilTheLockEnds() {
+  void wrongPasswordsNeverStopACaLogin() {
     Browser admin = admin();
     Setup s = setup(admin, KeyKind.EC_P256);
     JsonNode member = user(admin, s.organization(), "MEMBER");
     UserCredentials lock = s.provider().issueUser("锁定");
     assertThat(bind(admin, member.path("id").asLong(), lock.signature()).status()).isEqualTo(201);
     Browser b = browser();
-    for (int i = 0; i < 5; i++) {
-      passwordLogin(b, member.path("username").asString(), "Wrong#Pass1");
+    wrongPasswords(b, member.path("username").asString(), 5);
+    assertThat(passwordLogin(b, member.path("username").asString(), PASSWORD).error())
+        .isEqualTo("BAD_CREDENTIALS");
+    Browser.Res ca = caLogin(browser(), lock.signature());
+    assertThat(ca.status()).as(ca.body()).isEqualTo(200);
+    // and a CA login does not clear the password lock either: the factors are counted apart
+    assertThat(passwordLogin(b, member.path("username").asString(), PASSWORD).error())
+        .isEqualTo("BAD_CREDENTIALS");
+  }
+
+  @Test
+  void failedCaLoginsHoldBackThatLockFromThatAddressOnly() {
+    Browser admin = admin();
+    Setup s = setup(admin, KeyKind.EC_P256);
+    UserCredentials unbound = s.provider().issueUser("未绑定");
+    for (int i = 0; i < 10; i++) {
+      assertThat(caLogin(browser(), unbound.signature()).error()).isEqualTo("CA_NOT_BOUND");
     }
-    Browser.Res locked = caLogin(browser(), lock.signature());
-    assertThat(locked.status()).isEqualTo(401);
-    assertThat(locked.error()).isEqualTo("ACCOUNT_LOCKED");
+    Browser.Res held = caLogin(browser(), unbound.signature());
+    assertThat(held.status()).isEqualTo(429);
+    assertThat(held.error()).isEqualTo("RATE_LIMITED");
+    // another lock from the same address is not held back
+    long member = user(admin, s.organization(), "MEMBER").path("id").asLong();
+    UserCredentials other = s.provider().issueUser("另一把锁");
+    assertThat(bind(admin, member, other.signature()).status()).isEqualTo(201);
+    assertThat(caLogin(browser(), other.signature()).status()).isEqualTo(200);
     clock.advance(Duration.ofMinutes(16));
-    assertThat(caLogin(browser(), lock.signature()).status()).isEqualTo(200);
+    assertThat(caLogin(browser(), unbound.signature()).error()).isEqualTo("CA_NOT_BOUND");
+  }
+
+  @Test
+  void providersNeedAnExplicitRevocationChoiceAndWebAddressesOnly() {
+    Browser admin = admin();
+    TestProvider p = testProvider(KeyKind.EC_P256);
+    String anchors = quote(p.anchorsPem());
+    for (String revocation :
+        new String[] {
+          null,
+          "{}",
+          "{\"failure\":\"SOFT\"}",
+          "{\"mode\":\"\"}",
+          "{\"mode\":\"CRL\",\"crlUrls\":[\"file:///etc/passwd\"]}",
+          "{\"mode\":\"CRL\",\"crlUrls\":[\"ftp://ca.example/ca.crl\"]}",
+          "{\"mode\":\"CRL\",\"crlUrls\":[\"/ca.crl\"]}",
+          "{\"mode\":\"OCSP\",\"ocspUrl\":\"file:/tmp/ocsp\"}",
+          "{\"mode\":\"OCSP\",\"ocspUrl\":\"gopher://ca.example/\"}"
+        }) {
+      String body =
+          revocation == null
+              ? "{\"code\":\"%s\",\"name\":\"x\",\"anchors\":%s}".formatted(p.code(), anchors)
+              : "{\"code\":\"%s\",\"name\":\"x\",\"revocation\":%s,\"anchors\":%s}"
+                  .formatted(p.code(), revocation, anchors);
+      Browser.Res r = admin.post("/api/admin/providers", body);
+      assertThat(r.status()).as(String.valueOf(revocation)).isEqualTo(400);
+      assertThat(r.error()).isEqualTo("BAD_REQUEST");
+    }
+    assertThat(admin.get("/api/admin/providers").body()).doesNotContain(p.code());
+    register(admin, p, "{\"mode\":\"NONE\"}");
+    // an update may not drop the policy either
+    Browser.Res update =
+        admin.put(
+            "/api/admin/providers/" + p.code(),
+            "{\"name\":\"x\",\"anchors\":%s}".formatted(anchors));
+    assertThat(update.status()).isEqualTo(400);
+
+    for (String url :
+        new String[] {
+          "/driver.exe",
+          "//evil.example/driver.exe",
+          "javascript:alert(1)",
+          "http:///driver.exe",
+          "ftp://ca.example/driver.exe",
+          "driver.exe"
+        }) {
+      Browser.Res r =
+          admin.post(
+              "/api/admin/providers/" + p.code() + "/drivers",
+              "{\"name\":\"驱动\",\"version\":\"1\",\"url\":%s}".formatted(quote(url)));
+      assertThat(r.status()).as(url).isEqualTo(400);
+    }
+    Browser.Res ok =
+        admin.post(
+            "/api/admin/providers/" + p.code() + "/drivers",
+            "{\"name\":\"驱动\",\"version\":\"1\",\"url\":\"HTTPS://ca.example/d.exe\"}");
+    assertThat(ok.status()).as(ok.body()).isEqualTo(201);
   }
 
   @Test
@@ -271,7 +401,7 @@ abstract class CaSuite extends CaPlatformIT {
             admin
                 .post(
                     "/api/admin/providers",
-                    "{\"code\":\"%s\",\"name\":\"x\",\"anchors\":%s}"
+                    "{\"code\":\"%s\",\"name\":\"x\",\"revocation\":{\"mode\":\"NONE\"},\"anchors\":%s}"
                         .formatted(p.code(), quote(p.anchorsPem())))
                 .status())
         .isEqualTo(409);

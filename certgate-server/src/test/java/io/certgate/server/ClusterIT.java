@@ -249,6 +249,48 @@ class ClusterIT {
   }
 
   @Test
+  void smsLimitsHoldAcrossNodesUnderConcurrency() throws Exception {
+    SmsCodes onA = a.context().getBean(SmsCodes.class);
+    SmsCodes onB = b.context().getBean(SmsCodes.class);
+    String mobile = "137" + String.format("%08d", System.nanoTime() % 100_000_000);
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        SmsCodes via = i % 2 == 0 ? onA : onB;
+        // distinct addresses: only the per-mobile limit (1 a minute) can refuse them
+        String ip = "198.51.100." + i + "-" + mobile;
+        results.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  try {
+                    via.send(mobile, io.certgate.server.sms.SmsPurpose.LOGIN, ip, false);
+                    return true;
+                  } catch (io.certgate.server.api.ApiException e) {
+                    assertThat(e.code()).isEqualTo(io.certgate.core.ErrorCode.RATE_LIMITED);
+                    return false;
+                  }
+                }));
+      }
+      go.countDown();
+      int sent = 0;
+      for (Future<Boolean> f : results) {
+        sent += f.get() ? 1 : 0;
+      }
+      assertThat(sent).as("one code a minute per mobile, whichever node").isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    RateLimiter limits = a.context().getBean(RateLimiter.class);
+    assertThat(limits.count("sms-mobile-min:" + mobile, Duration.ofMinutes(1))).isEqualTo(1);
+    assertThat(limits.count("sms-ip-min:198.51.100.0-" + mobile, Duration.ofMinutes(1)))
+        .as("a refused send counts under no limit")
+        .isLessThanOrEqualTo(1);
+  }
+
+  @Test
   void anSmsCodeSentThroughOneNodeIsCheckedOnTheOtherWithSharedTries() {
     SmsCodeStore onA = a.context().getBean(SmsCodeStore.class);
     SmsCodeStore onB = b.context().getBean(SmsCodeStore.class);

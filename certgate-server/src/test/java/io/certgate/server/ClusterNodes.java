@@ -32,7 +32,8 @@ final class ClusterNodes {
                 "--certgate.data-dir=" + Files.createTempDirectory("certgate-node"),
                 "--certgate.admin.username=" + PlatformIT.ADMIN,
                 "--certgate.admin.password=" + PlatformIT.ADMIN_PASSWORD,
-                "--certgate.sms.gateway=log"));
+                "--certgate.sms.gateway=log",
+                "--certgate.audit.key=" + PlatformIT.AUDIT_KEY));
     args.addAll(List.of(settings));
     return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
         .run(args.toArray(String[]::new));

@@ -146,7 +146,8 @@ class ClusterScriptIT {
     }
     assertThat(refusedAt).as("the 61st captcha from one address is refused").isEqualTo(61);
     assertThat(statusFrom(other, "/api/captcha", "198.51.100.1"))
-        .as("a forged X-Forwarded-For is dropped by nginx")
+        .as(
+            "what a client writes into X-Forwarded-For is ignored (nginx appends; nodes trust only nginx)")
         .isEqualTo(429);
     Browser.Res elsewhere = new Browser(front).get("/api/captcha");
     assertThat(elsewhere.status()).as(elsewhere.body()).isEqualTo(200);

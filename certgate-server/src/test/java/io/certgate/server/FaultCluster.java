@@ -30,8 +30,8 @@ import tools.jackson.databind.JsonNode;
  * or the cache away: stopping them cannot disturb any other suite of the JVM. The fault suites of
  * one JVM share it ({@link #shared()}), each with its own provider and organisation, and each
  * leaves both services running when it ends. The nodes run on the real clock and trust {@code
- * X-Forwarded-For} from loopback, as behind a load balancer, so that each simulated client has its
- * own address and the per-address limits count it alone.
+ * X-Forwarded-For} from 127.0.0.1 ({@code certgate.trusted-proxies}), as behind a load balancer, so
+ * that each simulated client has its own address and the per-address limits count it alone.
  */
 final class FaultCluster implements AutoCloseable {
   final ThrowawayPostgres postgres;
@@ -81,7 +81,7 @@ final class FaultCluster implements AutoCloseable {
             List.of(CertGateServer.class),
             pg.jdbcUrl(),
             redis.url(),
-            "--server.forward-headers-strategy=native",
+            "--certgate.trusted-proxies=127.0.0.1",
             "--certgate.captcha=off",
             "--certgate.login.ip-attempts=1000",
             "--certgate.ca.providers-poll=1s");

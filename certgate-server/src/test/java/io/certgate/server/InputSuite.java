@@ -3,6 +3,7 @@ package io.certgate.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Bad input of every shape is a 4xx with a code, never a 5xx or a stack trace, nothing stored. */
@@ -72,6 +73,38 @@ abstract class InputSuite extends PlatformIT {
     assertRefused(pa.get("/api/admin/audit?actor=a%00b"), 400);
     assertRefused(pa.get("/api/admin/users?name=%00"), 400);
     assertThat(pa.get("/api/admin/users?name=" + username).json().path("total").asLong()).isZero();
+  }
+
+  @Test
+  void refusesQueryStringsThatAreNotUtf8OnEveryEndpointAndPage() {
+    // a multi-byte sequence cut short, an encoded lone surrogate, an overlong form, a stray byte
+    List<String> bad = List.of("%E4%B8", "%ED%A0%80", "%C0%AF", "%FF", "a%E4%B8%AD%E6");
+    Browser pa = admin();
+    for (String path :
+        List.of(
+            "/api/admin/users",
+            "/api/ca/users",
+            "/api/session",
+            "/api/captcha",
+            "/admin/audit",
+            "/login",
+            "/ca/drivers",
+            "/api/no-such-endpoint",
+            "/actuator/health")) {
+      for (String value : bad) {
+        assertRefused(pa.get(path + "?name=" + value), 400);
+        assertRefused(browser().get(path + "?" + value + "=1"), 400);
+      }
+    }
+    // the same in a form body (Spring Security reads _csrf from it when the header is missing)
+    Browser.Res form =
+        pa.raw(
+            HttpRequest.newBuilder(pa.uri("/api/auth/logout"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=%ED%A0%80")));
+    assertRefused(form, 400);
+    // and valid UTF-8 still passes
+    assertThat(pa.get("/api/admin/users?name=%E5%BC%A0").status()).isEqualTo(200);
   }
 
   @Test

@@ -104,7 +104,7 @@ class LoginPageBrowserIT extends PlatformIT {
     form.findElement(By.cssSelector("button[type=submit]")).click();
     wait.until(d -> !d.findElement(By.cssSelector("#account .form-error")).getText().isEmpty());
     assertThat(driver.findElement(By.cssSelector("#account .form-error")).getText())
-        .isEqualTo("用户名或密码错误");
+        .isEqualTo("用户名或密码错误,或暂时无法使用密码登录");
   }
 
   @Test

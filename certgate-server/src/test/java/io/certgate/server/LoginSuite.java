@@ -36,22 +36,122 @@ abstract class LoginSuite extends PlatformIT {
   }
 
   @Test
-  void locksTheAccountAfterFiveFailuresForFifteenMinutes() {
+  void wrongPasswordsDelayThenLockPasswordLoginAndARightGuessDoesNotClearIt() {
     Browser admin = admin();
     String username =
         user(admin, organization(admin, unique("机构")), "MEMBER").path("username").asString();
     Browser b = browser();
-    for (int i = 1; i <= 4; i++) {
+    // two free failures, the third costs a delay: the right password is refused until it passes
+    for (int i = 1; i <= 3; i++) {
       assertThat(passwordLogin(b, username, "Wrong#Pass1").error()).isEqualTo("BAD_CREDENTIALS");
     }
-    Browser.Res fifth = passwordLogin(b, username, "Wrong#Pass1");
-    assertThat(fifth.status()).isEqualTo(401);
-    assertThat(fifth.error()).isEqualTo("ACCOUNT_LOCKED");
-    assertThat(passwordLogin(b, username, PASSWORD).error()).isEqualTo("ACCOUNT_LOCKED");
-    clock.advance(Duration.ofMinutes(14));
-    assertThat(passwordLogin(b, username, PASSWORD).error()).isEqualTo("ACCOUNT_LOCKED");
+    assertThat(passwordLogin(b, username, PASSWORD).error()).isEqualTo("BAD_CREDENTIALS");
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(passwordLogin(b, username, PASSWORD).status()).isEqualTo(200);
+
+    wrongPasswords(b, username, 5);
+    // locked: the right password is refused with the answer of a wrong one, and does not unlock
+    for (int i = 0; i < 2; i++) {
+      Browser.Res right = passwordLogin(b, username, PASSWORD);
+      assertThat(right.status()).isEqualTo(401);
+      assertThat(right.error()).isEqualTo("BAD_CREDENTIALS");
+    }
+    clock.advance(Duration.ofMinutes(13));
+    assertThat(passwordLogin(b, username, PASSWORD).error()).isEqualTo("BAD_CREDENTIALS");
     clock.advance(Duration.ofMinutes(2));
     assertThat(passwordLogin(b, username, PASSWORD).status()).isEqualTo(200);
+    assertThat(failureReasons(username, "LOGIN_PASSWORD"))
+        .startsWith("ACCOUNT_LOCKED", "ACCOUNT_LOCKED", "ACCOUNT_LOCKED", "BAD_CREDENTIALS");
+  }
+
+  @Test
+  void parallelGuessesNeverTakeMoreAttemptsThanTheLimit() throws Exception {
+    Browser admin = admin();
+    String username =
+        user(admin, organization(admin, unique("机构")), "MEMBER").path("username").asString();
+    int guesses = 12;
+    java.util.List<Browser> browsers = new java.util.ArrayList<>();
+    java.util.List<String[]> captchas = new java.util.ArrayList<>();
+    for (int i = 0; i < guesses; i++) {
+      Browser g = browser();
+      browsers.add(g);
+      captchas.add(captcha(g));
+    }
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(guesses);
+    try {
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      java.util.List<java.util.concurrent.Future<Browser.Res>> answers =
+          new java.util.ArrayList<>();
+      for (int i = 0; i < guesses; i++) {
+        Browser g = browsers.get(i);
+        String[] c = captchas.get(i);
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return g.post(
+                      "/api/auth/password",
+                      "{\"username\":\"%s\",\"password\":\"Wrong#Guess%d\",\"captchaId\":\"%s\",\"captcha\":\"%s\"}"
+                          .formatted(username, 1, c[0], c[1]));
+                }));
+      }
+      start.countDown();
+      for (java.util.concurrent.Future<Browser.Res> a : answers) {
+        assertThat(a.get().error()).isEqualTo("BAD_CREDENTIALS");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    java.util.List<String> reasons = failureReasons(username, "LOGIN_PASSWORD");
+    assertThat(reasons).hasSize(guesses);
+    // only attempts taken under the row lock reached the password; the others were held back
+    assertThat(reasons.stream().filter("BAD_CREDENTIALS"::equals).count()).isBetween(1L, 5L);
+  }
+
+  @Test
+  void unknownUserWrongPasswordAndLockedAccountAnswerAlikeAndTakeAboutAsLong() {
+    Browser admin = admin();
+    long org = organization(admin, unique("机构"));
+    String known = user(admin, org, "MEMBER").path("username").asString();
+    String locked = user(admin, org, "MEMBER").path("username").asString();
+    wrongPasswords(browser(), locked, 5);
+    Browser b = browser();
+    long wrong = Long.MAX_VALUE;
+    long unknown = Long.MAX_VALUE;
+    long held = Long.MAX_VALUE;
+    java.util.Set<String> bodies = new java.util.HashSet<>();
+    for (int i = 0; i < 4; i++) { // four wrong passwords for the known account: never locked
+      String[] c1 = captcha(b);
+      long t0 = System.nanoTime();
+      Browser.Res r1 = login(b, known, "Wrong#Pass1", c1);
+      wrong = Math.min(wrong, System.nanoTime() - t0);
+      clock.advance(Duration.ofSeconds(20));
+      String[] c2 = captcha(b);
+      long t1 = System.nanoTime();
+      Browser.Res r2 = login(b, unique("nobody"), "Wrong#Pass1", c2);
+      unknown = Math.min(unknown, System.nanoTime() - t1);
+      String[] c3 = captcha(b);
+      long t2 = System.nanoTime();
+      Browser.Res r3 = login(b, locked, PASSWORD, c3);
+      held = Math.min(held, System.nanoTime() - t2);
+      for (Browser.Res r : java.util.List.of(r1, r2, r3)) {
+        assertThat(r.status()).isEqualTo(401);
+        bodies.add(r.body());
+      }
+    }
+    assertThat(bodies).hasSize(1);
+    assertThat(bodies.iterator().next()).contains("BAD_CREDENTIALS");
+    // the fastest of each kind: a hash is computed in every case (Argon2, tens of milliseconds)
+    assertThat(unknown).as("unknown user, ns").isGreaterThan(wrong / 2);
+    assertThat(held).as("locked account, ns").isGreaterThan(wrong / 2);
+  }
+
+  private Browser.Res login(Browser b, String username, String password, String[] captcha) {
+    return b.post(
+        "/api/auth/password",
+        "{\"username\":\"%s\",\"password\":\"%s\",\"captchaId\":\"%s\",\"captcha\":\"%s\"}"
+            .formatted(username, password, captcha[0], captcha[1]));
   }
 
   @Test

@@ -24,7 +24,8 @@ import java.util.List;
  * #main}) while the demo needs revocation.
  *
  * <p>Per provider the users are 张三 (zhangsan) and 李四 (lisi), valid; 赵六 (zhaoliu), revoked; 王五
- * (wangwu), expired.
+ * (wangwu), expired. The SM2 provider also has 钱七, whose key is on a software SKF device under
+ * {@code skf/}.
  */
 public final class DemoPki implements AutoCloseable {
   /** The PIN of every demo soft key. Demo only. */
@@ -104,6 +105,9 @@ public final class DemoPki implements AutoCloseable {
     addUser(provider, "lisi", "李四", UserSpec.Variant.VALID, false);
     addUser(provider, "zhaoliu", "赵六", UserSpec.Variant.VALID, true);
     addUser(provider, "wangwu", "王五", UserSpec.Variant.EXPIRED, false);
+    if (kind == KeyKind.SM2) {
+      addSkfUser(provider);
+    }
     writeCrls(provider, folder);
   }
 
@@ -133,6 +137,39 @@ public final class DemoPki implements AutoCloseable {
             List.of(credentials.signature().certificate(), credentials.encryption().certificate())),
         StandardCharsets.US_ASCII);
     users.add(new DemoUser(provider.code(), login, name, variant, revoked, credentials, softKey));
+  }
+
+  /**
+   * 钱七's SM2 key on a 国密 USB key: written as a device of the agent tests' software SKF library
+   * ({@code skf/<device>/…}, the layout of {@code certgate-agent/src/test/native/soft-skf.c}),
+   * which {@code demo.sh} builds when gcc and OpenSSL's headers are present. No soft key is written
+   * for it, so the agent shows it only as an SKF key.
+   */
+  private void addSkfUser(TestProvider provider) throws IOException {
+    UserSpec spec =
+        UserSpec.builder("钱七")
+            .organisation(ORGANISATION)
+            .lockId(provider.code().toUpperCase(java.util.Locale.ROOT) + "-SKF-QIANQI")
+            .build();
+    UserCredentials credentials = provider.issueUser(spec);
+    Path device = directory.resolve("skf").resolve("GM3000-QIANQI");
+    Path application = device.resolve("DEMO_APP");
+    Path container = Files.createDirectories(application.resolve("SIGN_CON"));
+    Files.writeString(device.resolve("manufacturer"), "CertGate Demo SKF");
+    Files.writeString(device.resolve("serial"), "DEMO-SKF-0001");
+    Files.writeString(application.resolve("user.pin"), DEMO_PIN);
+    Files.writeString(application.resolve("max_tries"), "6");
+    Files.deleteIfExists(application.resolve("tries_left"));
+    Files.writeString(
+        container.resolve("sign.key"), Pem.privateKey(credentials.signature().privateKey()));
+    try {
+      Files.write(
+          container.resolve("sign.crt"), credentials.signature().certificate().getEncoded());
+      Files.write(
+          container.resolve("enc.crt"), credentials.encryption().certificate().getEncoded());
+    } catch (java.security.cert.CertificateEncodingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void writeCrls(TestProvider provider, Path folder) throws IOException {

@@ -4,6 +4,7 @@ import io.certgate.agent.config.AgentConfig;
 import io.certgate.agent.status.StatusPage;
 import io.certgate.agent.token.Tokens;
 import io.certgate.agent.token.WellKnownModules;
+import io.certgate.agent.token.WellKnownSkfLibraries;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +19,25 @@ final class AgentSetup {
     if (config.builtinModules()) {
       modules.addAll(WellKnownModules.present());
     }
-    return Tokens.builder().pkcs11Modules(modules).softKeyFolder(config.softKeyFolder()).build();
+    List<Path> skf = new ArrayList<>(config.skfLibraries());
+    if (config.builtinSkfLibraries()) {
+      skf.addAll(WellKnownSkfLibraries.present());
+    }
+    return Tokens.builder()
+        .pkcs11Modules(modules)
+        .skfLibraries(skf)
+        .skfTimeout(config.skfTimeout())
+        .softKeyFolder(config.softKeyFolder())
+        .build();
   }
 
   static StatusPage statusPage(AgentConfig config, Tokens tokens, String version) {
     return new StatusPage(
-        version, tokens.modules(), Optional.of(config.softKeyFolder()), Optional.of(config.file()));
+        version,
+        tokens.modules(),
+        tokens.skfLibraries(),
+        Optional.of(config.softKeyFolder()),
+        Optional.of(config.file()));
   }
 
   /** One line saying where the configuration comes from, printed by every command. */

@@ -117,6 +117,9 @@ public final class Cli {
     err.println("allowed origins: " + config.origins());
     err.println(
         "PKCS#11 modules: " + (tokens.modules().isEmpty() ? "none found" : tokens.modules()));
+    err.println(
+        "SKF libraries: "
+            + (tokens.skfLibraries().isEmpty() ? "none found" : tokens.skfLibraries()));
     err.println("soft keys: " + config.softKeyFolder());
     try {
       stopped.await();

@@ -27,6 +27,13 @@ final class ListCommand {
     if (tokens.modules().isEmpty()) {
       out.println("  (none found; set CERTGATE_AGENT_PKCS11 to your CA driver's module)");
     }
+    out.println("SKF libraries:");
+    for (Path l : tokens.skfLibraries()) {
+      out.println("  " + l);
+    }
+    if (tokens.skfLibraries().isEmpty()) {
+      out.println("  (none found; set CERTGATE_AGENT_SKF to your 国密 key's SKF library)");
+    }
     out.println("soft keys: " + config.softKeyFolder());
     if (scan.isEmpty()) {
       out.println(

@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +27,9 @@ import java.util.regex.Pattern;
  * origins = https://www.zcygov.cn, http://localhost:8080
  * pkcs11 = /opt/vendor/libvendorpkcs11.so      (OS path separator between several)
  * pkcs11.builtin = true
+ * skf = /opt/vendor/libvendorskf.so            (OS path separator between several)
+ * skf.builtin = true
+ * skf.timeout = 30                             (seconds)
  * softkeys = /home/me/.config/certgate/softkeys
  * </pre>
  */
@@ -40,6 +44,9 @@ public final class AgentConfigLoader {
     ORIGINS("origins", "CERTGATE_AGENT_ORIGINS"),
     PKCS11("pkcs11", "CERTGATE_AGENT_PKCS11"),
     PKCS11_BUILTIN("pkcs11.builtin", "CERTGATE_AGENT_PKCS11_BUILTIN"),
+    SKF("skf", "CERTGATE_AGENT_SKF"),
+    SKF_BUILTIN("skf.builtin", "CERTGATE_AGENT_SKF_BUILTIN"),
+    SKF_TIMEOUT("skf.timeout", "CERTGATE_AGENT_SKF_TIMEOUT"),
     SOFTKEYS("softkeys", "CERTGATE_AGENT_SOFTKEYS");
 
     final String property;
@@ -87,6 +94,9 @@ public final class AgentConfigLoader {
         origins(value(props, Key.ORIGINS).orElse(DEMO_ORIGIN)),
         paths(value(props, Key.PKCS11).orElse("")),
         bool(Key.PKCS11_BUILTIN, value(props, Key.PKCS11_BUILTIN).orElse("true")),
+        paths(value(props, Key.SKF).orElse("")),
+        bool(Key.SKF_BUILTIN, value(props, Key.SKF_BUILTIN).orElse("true")),
+        seconds(Key.SKF_TIMEOUT, value(props, Key.SKF_TIMEOUT).orElse("30")),
         value(props, Key.SOFTKEYS)
             .map(Path::of)
             .orElse(dirs.configDirectory().resolve("softkeys")));
@@ -139,6 +149,19 @@ public final class AgentConfigLoader {
       }
     }
     return paths;
+  }
+
+  private static Duration seconds(Key key, String text) throws ConfigException {
+    try {
+      int seconds = Integer.parseInt(text);
+      if (seconds < 1 || seconds > 600) {
+        throw new ConfigException(key.property + " must be 1 to 600 seconds, not " + text);
+      }
+      return Duration.ofSeconds(seconds);
+    } catch (NumberFormatException e) {
+      throw new ConfigException(
+          key.property + " must be a number of seconds, not \"" + text + "\"");
+    }
   }
 
   private static boolean bool(Key key, String text) throws ConfigException {

@@ -95,7 +95,12 @@ public interface AgentServer extends AutoCloseable {
       StatusPage page =
           statusPage != null
               ? statusPage
-              : new StatusPage(version, tokens.modules(), Optional.empty(), Optional.empty());
+              : new StatusPage(
+                  version,
+                  tokens.modules(),
+                  tokens.skfLibraries(),
+                  Optional.empty(),
+                  Optional.empty());
       ApiHandler handler =
           new ApiHandler(
               new OriginPolicy(Set.copyOf(origins), bound),

@@ -7,9 +7,11 @@ import io.certgate.agent.AgentException;
 import io.certgate.agent.signing.Authenticator;
 import io.certgate.agent.signing.WebOrigin;
 import io.certgate.agent.status.StatusPage;
+import io.certgate.agent.token.TokenSnapshot;
 import io.certgate.agent.token.Tokens;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -95,7 +97,8 @@ final class ApiHandler implements HttpHandler {
       }
       case "/v1/status" -> {
         requireMethod(method, "GET");
-        Exchanges.json(exchange, 200, ApiViews.status(version, tokens.scan()).toJson());
+        List<TokenSnapshot> scan = tokens.scan();
+        Exchanges.json(exchange, 200, ApiViews.status(version, scan, tokens.problems()).toJson());
       }
       case "/v1/certificates" -> {
         requireMethod(method, "GET");

@@ -38,8 +38,13 @@ public final class ApiViews {
 
   private ApiViews() {}
 
-  /** {@code {"agent","version","tokens":[…]}}. */
-  public static JsonObject status(String version, List<TokenSnapshot> tokens) {
+  /**
+   * {@code {"agent","version","tokens":[…],"problems":[…]}}: {@code problems} (an addition to
+   * DESIGN.md §4) says in words what the last scan could not use — a driver that failed to load or
+   * did not answer — so that support sees it without the log.
+   */
+  public static JsonObject status(
+      String version, List<TokenSnapshot> tokens, List<String> problems) {
     List<JsonValue> list = new ArrayList<>();
     for (TokenSnapshot t : tokens) {
       list.add(token(t.info()));
@@ -48,6 +53,7 @@ public final class ApiViews {
         .put("agent", "certgate-agent")
         .put("version", version)
         .put("tokens", new JsonArray(list))
+        .put("problems", JsonArray.ofStrings(problems))
         .build();
   }
 

@@ -19,13 +19,25 @@ public final class StatusPage {
 
   private final String version;
   private final List<Path> modules;
+  private final List<Path> skfLibraries;
   private final Optional<Path> softKeyFolder;
   private final Optional<Path> configFile;
 
   public StatusPage(
       String version, List<Path> modules, Optional<Path> softKeyFolder, Optional<Path> configFile) {
+    this(version, modules, List.of(), softKeyFolder, configFile);
+  }
+
+  /** A page that also names the SKF libraries in use. */
+  public StatusPage(
+      String version,
+      List<Path> modules,
+      List<Path> skfLibraries,
+      Optional<Path> softKeyFolder,
+      Optional<Path> configFile) {
     this.version = version;
     this.modules = List.copyOf(modules);
+    this.skfLibraries = List.copyOf(skfLibraries);
     this.softKeyFolder = softKeyFolder;
     this.configFile = configFile;
   }
@@ -109,6 +121,9 @@ public final class StatusPage {
     }
     if (modules.isEmpty()) {
       html.append("<li>没有找到PKCS#11驱动 <span class=\"en\">no PKCS#11 module found</span></li>");
+    }
+    for (Path l : skfLibraries) {
+      html.append("<li>SKF (国密): ").append(esc(l.toString())).append("</li>");
     }
     softKeyFolder.ifPresent(
         f ->

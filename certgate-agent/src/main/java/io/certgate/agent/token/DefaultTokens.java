@@ -10,11 +10,17 @@ import java.util.List;
 final class DefaultTokens implements Tokens {
   private final List<KeySource> sources;
   private final List<Path> modules;
+  private final List<Path> skfLibraries;
   private final List<String> configurationProblems;
 
-  DefaultTokens(List<KeySource> sources, List<Path> modules, List<String> configurationProblems) {
+  DefaultTokens(
+      List<KeySource> sources,
+      List<Path> modules,
+      List<Path> skfLibraries,
+      List<String> configurationProblems) {
     this.sources = List.copyOf(sources);
     this.modules = List.copyOf(modules);
+    this.skfLibraries = List.copyOf(skfLibraries);
     this.configurationProblems = List.copyOf(configurationProblems);
   }
 
@@ -39,6 +45,11 @@ final class DefaultTokens implements Tokens {
   @Override
   public List<Path> modules() {
     return modules;
+  }
+
+  @Override
+  public List<Path> skfLibraries() {
+    return skfLibraries;
   }
 
   @Override

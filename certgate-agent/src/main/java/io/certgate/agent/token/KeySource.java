@@ -3,7 +3,7 @@ package io.certgate.agent.token;
 import io.certgate.agent.AgentException;
 import java.util.List;
 
-/** One place keys come from: a PKCS#11 module or the soft-key folder. */
+/** One place keys come from: a PKCS#11 module, an SKF library or the soft-key folder. */
 interface KeySource {
 
   /** The tokens present now. A failing source reports no tokens and a problem, never throws. */

@@ -1,8 +1,12 @@
 package io.certgate.agent.token;
 
-/** Where a key lives: a PKCS#11 token (USB key, smart card, HSM) or a PKCS#12 soft-key file. */
+/**
+ * Where a key lives: a PKCS#11 token (USB key, smart card, HSM), an SKF device (GM/T 0016 USB key)
+ * or a PKCS#12 soft-key file.
+ */
 public enum TokenKind {
   PKCS11("pkcs11"),
+  SKF("skf"),
   PKCS12("pkcs12");
 
   private final String wireName;

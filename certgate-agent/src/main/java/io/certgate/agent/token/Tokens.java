@@ -13,8 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every key the agent can see: the tokens of its PKCS#11 modules and the soft-key folder. Each call
- * looks again (no restart is needed after inserting or removing a key); nothing read is kept.
+ * Every key the agent can see: the tokens of its PKCS#11 modules and SKF libraries, and the
+ * soft-key folder. Each call looks again (no restart is needed after inserting or removing a key);
+ * nothing read is kept.
  */
 public interface Tokens {
 
@@ -26,6 +27,9 @@ public interface Tokens {
 
   /** The PKCS#11 modules in use, after removing duplicates and files that do not exist. */
   List<Path> modules();
+
+  /** The SKF libraries in use, after removing duplicates and files that do not exist. */
+  List<Path> skfLibraries();
 
   /**
    * Finds the certificate again, checks it may sign, logs in with the PIN, runs the operation with
@@ -44,6 +48,8 @@ public interface Tokens {
   /** Configures the key sources. */
   final class Builder {
     private final List<Path> modules = new ArrayList<>();
+    private final List<Path> skfLibraries = new ArrayList<>();
+    private Duration skfTimeout = Duration.ofSeconds(30);
     private Optional<Path> softKeys = Optional.empty();
     private Duration rescanInterval = Duration.ofSeconds(1);
 
@@ -52,6 +58,27 @@ public interface Tokens {
     /** Adds PKCS#11 modules; paths that are not files are skipped and reported as problems. */
     public Builder pkcs11Modules(List<Path> paths) {
       modules.addAll(paths);
+      return this;
+    }
+
+    /**
+     * Adds SKF libraries (GM/T 0016); paths that are not files are skipped and reported as
+     * problems.
+     */
+    public Builder skfLibraries(List<Path> paths) {
+      skfLibraries.addAll(paths);
+      return this;
+    }
+
+    /**
+     * How long one request may wait for an SKF library (default 30 s): a library that does not
+     * answer in time fails the request instead of hanging the client.
+     */
+    public Builder skfTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("SKF timeout must be positive");
+      }
+      skfTimeout = timeout;
       return this;
     }
 
@@ -81,12 +108,21 @@ public interface Tokens {
           missing.add("PKCS#11 module not found: " + p);
         }
       }
+      for (Path p : skfLibraries) {
+        if (!Files.isRegularFile(p)) {
+          missing.add("SKF library not found: " + p);
+        }
+      }
       List<Path> used = distinctFiles(modules);
       for (Path module : used) {
         sources.add(new Pkcs11Module(module, rescanInterval));
       }
+      List<Path> skf = distinctFiles(skfLibraries);
+      for (Path library : skf) {
+        sources.add(new SkfLibrary(library, skfTimeout));
+      }
       softKeys.ifPresent(folder -> sources.add(new SoftKeyFolder(folder)));
-      return new DefaultTokens(sources, used, missing);
+      return new DefaultTokens(sources, used, skf, missing);
     }
 
     /** Real paths, so that a symlink and its target are loaded once. */

@@ -1,5 +1,6 @@
 /**
- * Finding keys: PKCS#11 tokens (USB keys) through the JDK, and PKCS#12 soft keys from a folder.
+ * Finding keys: PKCS#11 tokens (USB keys) through the JDK, SKF devices (国密 USB keys, GM/T 0016)
+ * through JNA, and PKCS#12 soft keys from a folder.
  *
  * <p><b>Why slots are listed through the PKCS#11 wrapper, not through SunPKCS11 providers.</b> A
  * SunPKCS11 provider is bound to one slot and caches its token; a provider made for a slot whose
@@ -30,6 +31,17 @@
  * PIN and never locks, so the tests also run SoftHSM2 behind a test-only module that counts and
  * locks as USB keys do ({@code src/test/native/pin-lockout-pkcs11.c}). PKCS#12 files have no
  * counter: a wrong password is answered after a pause.
+ *
+ * <p><b>SKF libraries.</b> Each vendor SKF library runs in a child process ({@code SkfHost}, one
+ * per library path), which the agent talks to over its stdin and stdout ({@code SkfHostProtocol}):
+ * vendor libraries may crash or block, and a crash inside a native call cannot be caught in the JVM
+ * on Linux or macOS. A request that does not get its answer within the configured time kills the
+ * host; a host that dies fails the request; the next request starts a new one. Signing: the agent
+ * computes what the device signs (e = SM3(Z ‖ M) for SM2, the SHA-256 DigestInfo for RSA) in {@code
+ * SkfProvider}, a JCA provider used with the same {@code TokenSigner} as the other keys, and the
+ * host calls {@code SKF_ECCSignData} / {@code SKF_RSASignData} between {@code SKF_VerifyPIN} and
+ * {@code SKF_ClearSecureState}. The test-only software SKF library ({@code
+ * src/test/native/soft-skf.c}) stands in for USB keys in the tests.
  *
  * <p>This package does not build auth tokens or speak HTTP.
  */

@@ -113,6 +113,42 @@ class AgentJarIT {
   }
 
   @Test
+  void listsAndSignsWithAnSm2KeyBehindAnSkfLibrary() throws Exception {
+    Path devices = io.certgate.agent.SoftSkf.reset();
+    UserCredentials sm2 =
+        TestProvider.create("jar-skf", KeyKind.SM2, Instant.now()).issueUser("郑十一");
+    io.certgate.agent.SoftSkf.device(devices, "GM3000-JAR", "SN-JAR", PIN, 6, sm2);
+    Map<String, String> env =
+        Map.of(
+            "CERTGATE_AGENT_SKF",
+            io.certgate.agent.SoftSkf.library(io.certgate.agent.SoftSkf.Variant.FULL).toString(),
+            "CERTGATE_AGENT_SKF_BUILTIN",
+            "false");
+
+    Run list = run(env, "", "list");
+    assertThat(list.exit()).as(list.err()).isZero();
+    assertThat(list.out())
+        .contains("GM3000-JAR (skf", "6 PIN tries left", "CN=郑十一", "SM2, signature");
+
+    String der =
+        java.util.Base64.getEncoder().encodeToString(sm2.signature().certificate().getEncoded());
+    String id =
+        list.out()
+            .lines()
+            .filter(l -> l.strip().startsWith("certificate skf-"))
+            .map(l -> l.strip().substring("certificate ".length()))
+            .findFirst()
+            .orElseThrow();
+    String nonce = "q".repeat(44);
+    Run sign =
+        run(env, PIN + "\n", "sign", "--origin", ORIGIN, "--nonce", nonce, "--certificate", id);
+    assertThat(sign.exit()).as(sign.err()).isZero();
+    AuthToken token = AuthTokens.parse(sign.out().strip());
+    assertThat(java.util.Base64.getEncoder().encodeToString(token.certificate())).isEqualTo(der);
+    TokenSignatureVerifier.verify(token, sm2.signature().certificate(), ORIGIN, nonce);
+  }
+
+  @Test
   void signWithAWrongPinExitsWithPinIncorrect() throws Exception {
     Run r =
         run(

@@ -34,6 +34,9 @@ class AgentConfigLoaderTest {
     assertThat(config.origins()).containsExactly(origin("http://localhost:8080"));
     assertThat(config.pkcs11Modules()).isEmpty();
     assertThat(config.builtinModules()).isTrue();
+    assertThat(config.skfLibraries()).isEmpty();
+    assertThat(config.builtinSkfLibraries()).isTrue();
+    assertThat(config.skfTimeout()).isEqualTo(java.time.Duration.ofSeconds(30));
     assertThat(config.softKeyFolder()).isEqualTo(home.resolve("cfg/softkeys"));
   }
 
@@ -45,7 +48,10 @@ class AgentConfigLoaderTest {
         "port = 28000\norigins = https://www.zcygov.cn, https://zj.zcygov.cn\n"
             + "pkcs11 = /opt/a/liba.so"
             + File.pathSeparator
-            + "/opt/b/libb.so\npkcs11.builtin = false\nsoftkeys = /srv/软证书\n",
+            + "/opt/b/libb.so\npkcs11.builtin = false\nsoftkeys = /srv/软证书\n"
+            + "skf = /opt/gm/libgm3000.1.0.so"
+            + File.pathSeparator
+            + "/opt/ft/libes_3000gm.so.1.0.0\nskf.builtin = false\nskf.timeout = 12\n",
         StandardCharsets.UTF_8);
 
     AgentConfig config = loader(Map.of()).load();
@@ -57,6 +63,11 @@ class AgentConfigLoaderTest {
     assertThat(config.pkcs11Modules())
         .containsExactly(Path.of("/opt/a/liba.so"), Path.of("/opt/b/libb.so"));
     assertThat(config.builtinModules()).isFalse();
+    assertThat(config.skfLibraries())
+        .containsExactly(
+            Path.of("/opt/gm/libgm3000.1.0.so"), Path.of("/opt/ft/libes_3000gm.so.1.0.0"));
+    assertThat(config.builtinSkfLibraries()).isFalse();
+    assertThat(config.skfTimeout()).isEqualTo(java.time.Duration.ofSeconds(12));
     assertThat(config.softKeyFolder()).isEqualTo(Path.of("/srv/软证书"));
   }
 
@@ -72,12 +83,16 @@ class AgentConfigLoaderTest {
                     "CERTGATE_AGENT_PORT", "29000",
                     "CERTGATE_AGENT_ORIGINS", "https://b.example",
                     "CERTGATE_AGENT_PKCS11", "/x/liby.so",
+                    "CERTGATE_AGENT_SKF", "/x/libskf.so",
+                    "CERTGATE_AGENT_SKF_TIMEOUT", "5",
                     "CERTGATE_AGENT_SOFTKEYS", "/keys"))
             .load();
 
     assertThat(config.port()).isEqualTo(29000);
     assertThat(config.origins()).containsExactly(origin("https://b.example"));
     assertThat(config.pkcs11Modules()).containsExactly(Path.of("/x/liby.so"));
+    assertThat(config.skfLibraries()).containsExactly(Path.of("/x/libskf.so"));
+    assertThat(config.skfTimeout()).isEqualTo(java.time.Duration.ofSeconds(5));
     assertThat(config.softKeyFolder()).isEqualTo(Path.of("/keys"));
   }
 
@@ -99,7 +114,10 @@ class AgentConfigLoaderTest {
             Map.of("CERTGATE_AGENT_PORT", "http"),
             Map.of("CERTGATE_AGENT_PORT", "70000"),
             Map.of("CERTGATE_AGENT_ORIGINS", "https://a.example/path"),
-            Map.of("CERTGATE_AGENT_PKCS11_BUILTIN", "maybe"))) {
+            Map.of("CERTGATE_AGENT_PKCS11_BUILTIN", "maybe"),
+            Map.of("CERTGATE_AGENT_SKF_BUILTIN", "maybe"),
+            Map.of("CERTGATE_AGENT_SKF_TIMEOUT", "0"),
+            Map.of("CERTGATE_AGENT_SKF_TIMEOUT", "soon"))) {
       assertThatThrownBy(() -> loader(env).load())
           .as(env.toString())
           .isInstanceOf(ConfigException.class);

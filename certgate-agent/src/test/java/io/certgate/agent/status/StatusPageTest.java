@@ -33,4 +33,18 @@ class StatusPageTest {
         .contains(
             "请插入CA锁", "Insert your CA key", "CA驱动下载", "CERTGATE_AGENT_PKCS11", "/keys", "/cfg");
   }
+
+  @Test
+  void namesTheSkfLibrariesInUseEscaped() {
+    String html =
+        new StatusPage(
+                "1.0",
+                List.of(),
+                List.of(Path.of("/usr/lib/libgm3000.1.0.so"), Path.of("/opt/<x>.so")),
+                Optional.empty(),
+                Optional.empty())
+            .render(List.of(), List.of());
+
+    assertThat(html).contains("SKF (国密): /usr/lib/libgm3000.1.0.so", "/opt/&lt;x&gt;.so");
+  }
 }

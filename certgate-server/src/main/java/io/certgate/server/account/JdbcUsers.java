@@ -2,6 +2,7 @@ package io.certgate.server.account;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -9,25 +10,35 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.IncorrectResultSizeDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Users in the {@code users} and {@code user_roles} tables. */
 @Component
 final class JdbcUsers implements Users {
   private static final String COLUMNS =
       "id, organization_id, username, display_name, mobile, status, failed_attempts, locked_until,"
-          + " created_by, created_at";
+          + " created_by, created_at, session_version, session_epoch";
   private static final String JOINED = "u." + COLUMNS.replace(", ", ", u.");
 
   private final JdbcClient jdbc;
+  private final TransactionTemplate tx;
+  private final TransactionTemplate ownTx;
 
-  JdbcUsers(JdbcClient jdbc) {
+  JdbcUsers(JdbcClient jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.tx = new TransactionTemplate(transactions);
+    this.ownTx = new TransactionTemplate(transactions);
+    ownTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   @Override
@@ -54,21 +65,56 @@ final class JdbcUsers implements Users {
   }
 
   @Override
-  public boolean recordFailedLogin(long id, int maxFailures, Instant lockUntil) {
-    jdbc.sql("UPDATE users SET failed_attempts = failed_attempts + 1 WHERE id = ?")
-        .param(id)
-        .update();
-    // the status condition keeps an administrator's DISABLED from being turned into LOCKED
-    return jdbc.sql(
-                "UPDATE users SET status = 'LOCKED', locked_until = ?, failed_attempts = 0"
-                    + " WHERE id = ? AND failed_attempts >= ? AND status <> 'DISABLED'")
-            .params(utc(lockUntil), id, maxFailures)
-            .update()
-        == 1;
+  public OptionalInt takePasswordAttempt(
+      long id, Instant now, int maxFailures, IntFunction<Duration> holdAfter) {
+    Integer taken =
+        tx.execute(
+            s -> {
+              // the row lock (H2 and PostgreSQL alike) makes read, check and count one step
+              Optional<Hold> hold =
+                  jdbc.sql(
+                          "SELECT failed_attempts, locked_until FROM users WHERE id = ? FOR UPDATE")
+                      .param(id)
+                      .query(
+                          (rs, n) ->
+                              new Hold(
+                                  rs.getInt("failed_attempts"),
+                                  rs.getObject("locked_until", OffsetDateTime.class)))
+                      .optional();
+              if (hold.isEmpty()
+                  || hold.get().until() != null && hold.get().until().toInstant().isAfter(now)) {
+                return null;
+              }
+              int failures = hold.get().failures();
+              int attempt = failures >= maxFailures ? 1 : failures + 1;
+              // the status condition keeps an administrator's DISABLED from turning into LOCKED
+              String status =
+                  attempt >= maxFailures
+                      ? ", status = CASE WHEN status = 'ENABLED' THEN 'LOCKED' ELSE status END"
+                      : "";
+              Duration wait = holdAfter.apply(attempt);
+              if (wait.isZero()) {
+                // NULL, not "now": a database that rounds the instant up would hold back
+                jdbc.sql("UPDATE users SET failed_attempts = ?, locked_until = NULL WHERE id = ?")
+                    .params(attempt, id)
+                    .update();
+              } else {
+                jdbc.sql(
+                        "UPDATE users SET failed_attempts = ?, locked_until = ?"
+                            + status
+                            + " WHERE id = ?")
+                    .params(attempt, utc(now.plus(wait)), id)
+                    .update();
+              }
+              return attempt;
+            });
+    return taken == null ? OptionalInt.empty() : OptionalInt.of(taken);
   }
 
+  private record Hold(int failures, @Nullable OffsetDateTime until) {}
+
   @Override
-  public void recordSuccessfulLogin(long id) {
+  public void passwordAccepted(long id) {
     jdbc.sql(
             "UPDATE users SET failed_attempts = 0, locked_until = NULL,"
                 + " status = CASE WHEN status = 'LOCKED' THEN 'ENABLED' ELSE status END"
@@ -77,10 +123,32 @@ final class JdbcUsers implements Users {
         .update();
   }
 
+  /**
+   * In a transaction of its own: it is called after another transaction committed, when that one's
+   * connection may still be bound to the thread and would never commit this write.
+   */
+  @Override
+  public long touchSessions(long id) {
+    Long version =
+        ownTx.execute(
+            s -> {
+              jdbc.sql("UPDATE users SET session_version = session_version + 1 WHERE id = ?")
+                  .param(id)
+                  .update();
+              return jdbc.sql("SELECT session_version FROM users WHERE id = ?")
+                  .param(id)
+                  .query(Long.class)
+                  .optional()
+                  .orElse(0L);
+            });
+    return version == null ? 0 : version;
+  }
+
   @Override
   public void changePasswordHash(long id, String hash) {
     jdbc.sql(
             "UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = NULL,"
+                + " session_epoch = session_epoch + 1,"
                 + " status = CASE WHEN status = 'LOCKED' THEN 'ENABLED' ELSE status END"
                 + " WHERE id = ?")
         .params(hash, id)
@@ -129,7 +197,13 @@ final class JdbcUsers implements Users {
   }
 
   void setStatus(long id, UserStatus status) {
-    jdbc.sql("UPDATE users SET status = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?")
+    // disabling ends the open sessions for good, even if the user is enabled again before their
+    // next request
+    String epoch = status == UserStatus.DISABLED ? ", session_epoch = session_epoch + 1" : "";
+    jdbc.sql(
+            "UPDATE users SET status = ?, failed_attempts = 0, locked_until = NULL"
+                + epoch
+                + " WHERE id = ?")
         .params(status.name(), id)
         .update();
   }
@@ -266,7 +340,9 @@ final class JdbcUsers implements Users {
         u.failedAttempts(),
         u.lockedUntil(),
         u.createdBy(),
-        u.createdAt());
+        u.createdAt(),
+        u.sessionVersion(),
+        u.sessionEpoch());
   }
 
   /** A user without roles: see {@link #withRoles}. */
@@ -286,7 +362,9 @@ final class JdbcUsers implements Users {
         rs.getInt("failed_attempts"),
         locked == null ? null : locked.toInstant(),
         rs.getString("created_by"),
-        rs.getObject("created_at", OffsetDateTime.class).toInstant());
+        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+        rs.getLong("session_version"),
+        rs.getLong("session_epoch"));
   }
 
   private static OffsetDateTime utc(Instant instant) {

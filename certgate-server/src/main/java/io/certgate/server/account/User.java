@@ -9,7 +9,11 @@ import org.jspecify.annotations.Nullable;
  * {@link Users#passwordHash(long)}.
  *
  * @param organizationId {@code null} only for platform administrators of the operator
- * @param lockedUntil when a lockout ends, if one was set
+ * @param failedAttempts password attempts since the last correct one (each is counted before the
+ *     password is checked)
+ * @param lockedUntil until when password login is held back, if it is (other login methods are not)
+ * @param sessionVersion moved by every change that open sessions must look at again
+ * @param sessionEpoch moved when the user's open sessions must end (password changed, disabled)
  */
 public record User(
     long id,
@@ -22,10 +26,12 @@ public record User(
     int failedAttempts,
     @Nullable Instant lockedUntil,
     String createdBy,
-    Instant createdAt) {
+    Instant createdAt,
+    long sessionVersion,
+    long sessionEpoch) {
 
-  /** Whether a lockout is in force at this instant. */
+  /** Whether password login is held back at this instant (a delay or a lock after failures). */
   public boolean lockedAt(Instant now) {
-    return status == UserStatus.LOCKED && lockedUntil != null && lockedUntil.isAfter(now);
+    return lockedUntil != null && lockedUntil.isAfter(now);
   }
 }

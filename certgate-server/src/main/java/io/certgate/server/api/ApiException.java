@@ -30,6 +30,11 @@ public final class ApiException extends RuntimeException {
     this.status = status;
   }
 
+  /** A refused login: the code's status as {@link ErrorCodes#loginStatus} gives it. */
+  public static ApiException loginRefused(ErrorCode code, String message) {
+    return new ApiException(code, ErrorCodes.loginStatus(code), message);
+  }
+
   /** A duplicate (409, DESIGN.md §6) of something that must be unique. */
   public static ApiException conflict(String message) {
     return new ApiException(ErrorCode.BAD_REQUEST, 409, message);

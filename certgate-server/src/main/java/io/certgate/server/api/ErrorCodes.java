@@ -26,6 +26,16 @@ public final class ErrorCodes {
     };
   }
 
+  /**
+   * The HTTP status of a refused login: 401 for every refusal of the credentials, the certificate
+   * or the account (the 422 of a certificate refused on bind is for a form the user is filling in,
+   * not for a login); malformed input stays 400 and a rate limit 429.
+   */
+  public static int loginStatus(ErrorCode code) {
+    int status = status(code);
+    return status == 422 ? 401 : status;
+  }
+
   /** The default Chinese message for a code. */
   public static String message(ErrorCode code) {
     return switch (code) {
@@ -51,7 +61,7 @@ public final class ErrorCodes {
       case FORBIDDEN -> "无权执行此操作";
       case RATE_LIMITED -> "操作过于频繁,请稍后再试";
       case CAPTCHA_INVALID -> "验证码错误或已过期";
-      case BAD_CREDENTIALS -> "用户名或密码错误";
+      case BAD_CREDENTIALS -> "用户名或密码错误,或暂时无法使用密码登录";
       case UNAUTHENTICATED -> "请先登录";
       case BAD_REQUEST -> "请求格式错误";
       case NOT_FOUND -> "资源不存在";

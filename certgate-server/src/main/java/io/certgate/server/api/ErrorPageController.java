@@ -19,7 +19,8 @@ final class ErrorPageController implements ErrorController {
   @RequestMapping(value = "/error", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<String> error(HttpServletRequest request) {
     Object attribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    int status = attribute instanceof Integer i ? i : 500;
+    // no status: a client asked for /error itself, which is no resource of ours
+    int status = attribute instanceof Integer i ? i : 404;
     if (status >= 500) {
       return ResponseEntity.status(status)
           .contentType(MediaType.APPLICATION_JSON)

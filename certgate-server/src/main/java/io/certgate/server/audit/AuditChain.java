@@ -5,17 +5,96 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The chain rule: {@code hash = SHA-256(prevHash ‖ canonical(row))}, where the canonical text
- * length-prefixes every field so that no two different rows share one text.
+ * The chain rules. A row's hash is {@code HMAC(key, prevHash ‖ canonical(row) ‖ keyId)} with the
+ * key its {@code key_id} names; the canonical text length-prefixes every field so that no two
+ * different rows share one text. Rows written before the chain was keyed ({@code key_id} NULL) keep
+ * {@code SHA-256(prevHash ‖ canonical(row))}: they may only come first, and the first keyed row's
+ * MAC covers the last of them, so they cannot be rewritten unnoticed either. Checkpoints and the
+ * head carry a MAC of their own (a different text, so a row's MAC is never a checkpoint's).
  */
 final class AuditChain {
   static final String GENESIS = "0".repeat(64);
 
   private AuditChain() {}
 
+  /** A keyed row hash (a MAC). */
   static String hash(
+      AuditKey key,
+      String prevHash,
+      long seq,
+      Instant at,
+      String actor,
+      String action,
+      String target,
+      String clientIp,
+      String outcome,
+      String reason) {
+    String canonical =
+        canonical(prevHash, seq, at, actor, action, target, clientIp, outcome, reason)
+            + field(key.id());
+    return key.mac(canonical);
+  }
+
+  /** A row hash of the unkeyed era (before the keyed chain). */
+  static String legacyHash(
+      String prevHash,
+      long seq,
+      Instant at,
+      String actor,
+      String action,
+      String target,
+      String clientIp,
+      String outcome,
+      String reason) {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of()
+          .formatHex(
+              sha256.digest(
+                  canonical(prevHash, seq, at, actor, action, target, clientIp, outcome, reason)
+                      .getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  /**
+   * The row's hash as its rule says: keyed with {@code key}, or unkeyed when {@code key} is null.
+   */
+  static String hash(AuditEntry e, @Nullable AuditKey key) {
+    return key == null
+        ? legacyHash(
+            e.prevHash(),
+            e.seq(),
+            e.at(),
+            e.actor(),
+            e.action(),
+            e.target(),
+            e.clientIp(),
+            e.outcome(),
+            e.reason())
+        : hash(
+            key,
+            e.prevHash(),
+            e.seq(),
+            e.at(),
+            e.actor(),
+            e.action(),
+            e.target(),
+            e.clientIp(),
+            e.outcome(),
+            e.reason());
+  }
+
+  /** The MAC of a checkpoint or of the head: "the chain up to {@code seq} ends in {@code hash}". */
+  static String seal(AuditKey key, String kind, long seq, String hash) {
+    return key.mac(kind + '\n' + field(key.id()) + field(Long.toString(seq)) + field(hash));
+  }
+
+  private static String canonical(
       String prevHash,
       long seq,
       Instant at,
@@ -26,31 +105,16 @@ final class AuditChain {
       String outcome,
       String reason) {
     StringBuilder canonical = new StringBuilder(prevHash).append('\n');
-    for (String field :
+    for (String f :
         new String[] {
           Long.toString(seq), at.toString(), actor, action, target, clientIp, outcome, reason
         }) {
-      canonical.append(field.length()).append(':').append(field).append(';');
+      canonical.append(field(f));
     }
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of()
-          .formatHex(sha256.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    return canonical.toString();
   }
 
-  static String hash(AuditEntry e) {
-    return hash(
-        e.prevHash(),
-        e.seq(),
-        e.at(),
-        e.actor(),
-        e.action(),
-        e.target(),
-        e.clientIp(),
-        e.outcome(),
-        e.reason());
+  private static String field(String f) {
+    return f.length() + ":" + f + ";";
   }
 }

@@ -1,8 +1,12 @@
 package io.certgate.server.audit;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
-/** One row of the audit log, with its place in the hash chain. */
+/**
+ * One row of the audit log, with its place in the chain and the id of the key whose MAC its hash is
+ * ({@code null} for rows of the unkeyed era).
+ */
 public record AuditEntry(
     long seq,
     Instant at,
@@ -13,4 +17,5 @@ public record AuditEntry(
     String outcome,
     String reason,
     String prevHash,
-    String hash) {}
+    String hash,
+    @Nullable String keyId) {}

@@ -36,7 +36,7 @@ class AuditPages {
     model.addAttribute("to", to);
     model.addAttribute("page", p);
     model.addAttribute("entries", log.search(filter, p, 20));
-    model.addAttribute("verification", verifier.verify());
+    model.addAttribute("verification", verifier.verifyRecent());
     return "admin/audit";
   }
 }

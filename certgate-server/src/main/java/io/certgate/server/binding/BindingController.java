@@ -2,6 +2,7 @@ package io.certgate.server.binding;
 
 import io.certgate.server.account.AccountPrincipal;
 import io.certgate.server.api.ApiException;
+import io.certgate.server.api.AuthTokenField;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -23,9 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** The binding endpoints of DESIGN.md §6. */
 @RestController
 class BindingController {
-  /** DESIGN.md §5: the token is limited to 64 KiB. */
-  static final int MAX_TOKEN_CHARS = 64 * 1024;
-
   private final BindingService service;
   private final BindingQueries queries;
   private final ExpiryReminders reminders;
@@ -48,7 +46,7 @@ class BindingController {
   record BindRequest(
       @NotNull Long userId,
       @NotBlank @Size(max = 64) String challengeId,
-      @NotBlank @Size(max = MAX_TOKEN_CHARS) String token) {}
+      @NotNull @Valid AuthTokenField token) {}
 
   @PostMapping("/api/ca/bindings")
   @ResponseStatus(HttpStatus.CREATED)
@@ -56,7 +54,7 @@ class BindingController {
       @Valid @RequestBody BindRequest body,
       @AuthenticationPrincipal AccountPrincipal actor,
       HttpServletRequest request) {
-    return service.bind(actor, body.userId(), body.challengeId(), body.token(), request);
+    return service.bind(actor, body.userId(), body.challengeId(), body.token().text(), request);
   }
 
   @DeleteMapping("/api/ca/bindings/{id}")

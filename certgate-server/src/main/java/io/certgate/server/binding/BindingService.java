@@ -159,6 +159,11 @@ class BindingService implements Bindings {
   }
 
   @Override
+  public Optional<Binding> find(long bindingId) {
+    return bindings.find(bindingId);
+  }
+
+  @Override
   public Optional<Binding> findByLock(String providerCode, String lockId) {
     return bindings.findByLock(providerCode, lockId);
   }

@@ -4,69 +4,69 @@ import io.certgate.core.CertGateException;
 import io.certgate.core.ErrorCode;
 import io.certgate.core.auth.ValidatedToken;
 import io.certgate.core.challenge.ChallengePurpose;
+import io.certgate.core.token.AuthTokens;
 import io.certgate.server.account.User;
-import io.certgate.server.account.UserStatus;
 import io.certgate.server.account.Users;
-import io.certgate.server.api.ApiException;
-import io.certgate.server.api.ErrorCodes;
 import io.certgate.server.binding.Binding;
 import io.certgate.server.binding.Bindings;
 import io.certgate.server.binding.CaChallenges;
-import io.certgate.server.limit.RateLimiter;
-import io.certgate.server.login.LoginFailed;
-import io.certgate.server.login.LoginSucceeded;
+import io.certgate.server.login.LoginGate;
 import io.certgate.server.provider.TrustRegistry;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
-import java.time.Duration;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
- * The checks of a CA login, in DESIGN.md §8 order: per-IP rate limit, the token with a LOGIN
- * challenge of this session (steps 1–7), then step 8: the binding of the lock (the certificate is
- * always checked against the account it is bound to), the account's status, and the region and
- * provider rules of that account.
+ * The checks of a CA login, in DESIGN.md §8 order, through the login feature's {@link LoginGate}:
+ * per-IP limit and this lock's failures from this address, the token with a LOGIN challenge of this
+ * session (steps 1–7), then step 8: the binding of the lock (the certificate is always checked
+ * against the account it is bound to), the account's state, and the region and provider rules of
+ * that account. Wrong passwords never stop a CA login: only a disabled account does.
  */
 @Service
 class CaLoginService {
   static final String NOT_BOUND = "该CA锁未绑定账号,请先使用账号密码登录,在CA用户管理中绑定后再使用CA登录";
 
+  /**
+   * The failures that say someone tries a lock without its key (with {@code CA_NOT_BOUND}): an
+   * expired, revoked or not yet trusted certificate, or a revocation source that cannot answer, is
+   * not the caller's guess and must not hold a lock back.
+   */
+  private static final Set<ErrorCode> COUNTED =
+      EnumSet.of(ErrorCode.SIGNATURE_INVALID, ErrorCode.ALGORITHM_MISMATCH);
+
   private final TrustRegistry trust;
   private final CaChallenges challenges;
   private final Bindings bindings;
   private final Users users;
-  private final RateLimiter limits;
-  private final ApplicationEventPublisher events;
-  private final Clock clock;
-  private final int ipAttempts;
+  private final LoginGate gate;
 
   CaLoginService(
       TrustRegistry trust,
       CaChallenges challenges,
       Bindings bindings,
       Users users,
-      RateLimiter limits,
-      ApplicationEventPublisher events,
-      Clock clock,
-      @Value("${certgate.login.ip-attempts:30}") int ipAttempts) {
+      LoginGate gate) {
     this.trust = trust;
     this.challenges = challenges;
     this.bindings = bindings;
     this.users = users;
-    this.limits = limits;
-    this.events = events;
-    this.clock = clock;
-    this.ipAttempts = ipAttempts;
+    this.gate = gate;
   }
 
-  User login(String challengeId, String token, HttpServletRequest request) {
-    if (!limits.tryAcquire(
-        "ca-login-ip:" + request.getRemoteAddr(), ipAttempts, Duration.ofMinutes(5))) {
-      throw fail("ca:-", ErrorCode.RATE_LIMITED, ErrorCodes.message(ErrorCode.RATE_LIMITED));
-    }
+  /** The account a CA login opens, and the binding it logged in with. */
+  record CaLogin(User user, Binding binding) {}
+
+  CaLogin login(String challengeId, String token, HttpServletRequest request) {
+    String ip = request.getRemoteAddr();
+    gate.throttle("ca:-", LoginGate.CA, ip);
+    String lock = lockOf(token);
+    gate.checkCaFailures(lock, ip, "ca:-");
     ValidatedToken valid;
     try {
       valid =
@@ -74,48 +74,42 @@ class CaLoginService {
               token,
               challenges.check(request, challengeId, ChallengePurpose.LOGIN, Optional.empty()));
     } catch (CertGateException e) {
-      throw fail("ca:-", e.code(), ErrorCodes.message(e.code()));
+      if (COUNTED.contains(e.code())) {
+        gate.countCaFailure(lock, ip);
+      }
+      throw gate.refused("ca:-", LoginGate.CA, e.code());
     }
     String who = "ca:" + valid.providerCode() + ":" + valid.lockId();
-    Binding binding =
-        bindings
-            .findByLock(valid.providerCode(), valid.lockId())
-            .orElseThrow(() -> fail(who, ErrorCode.CA_NOT_BOUND, NOT_BOUND));
-    User user =
-        users
-            .find(binding.userId())
-            .orElseThrow(() -> fail(who, ErrorCode.CA_NOT_BOUND, NOT_BOUND));
-    if (user.status() == UserStatus.DISABLED) {
-      throw fail(who, ErrorCode.ACCOUNT_DISABLED, ErrorCodes.message(ErrorCode.ACCOUNT_DISABLED));
+    Optional<Binding> bound = bindings.findByLock(valid.providerCode(), valid.lockId());
+    Optional<User> user = bound.flatMap(b -> users.find(b.userId()));
+    if (bound.isEmpty() || user.isEmpty()) {
+      gate.countCaFailure(lock, ip);
+      throw gate.refused(who, LoginGate.CA, ErrorCode.CA_NOT_BOUND, NOT_BOUND);
     }
-    if (user.lockedAt(clock.instant())) {
-      throw fail(who, ErrorCode.ACCOUNT_LOCKED, ErrorCodes.message(ErrorCode.ACCOUNT_LOCKED));
-    }
-    Optional<ErrorCode> refusal = bindings.regionRefusal(user, valid.providerCode());
+    gate.checkEnabled(user.get(), who, LoginGate.CA);
+    Optional<ErrorCode> refusal = bindings.regionRefusal(user.get(), valid.providerCode());
     if (refusal.isPresent()) {
-      throw fail(who, refusal.get(), ErrorCodes.message(refusal.get()));
+      throw gate.refused(who, LoginGate.CA, refusal.get());
     }
+    Binding binding = bound.get();
     if (isRenewal(binding, valid)) {
       bindings.renew(binding, valid);
     }
-    User loggedIn = user;
-    if (hasFailuresToClear(user)) {
-      users.recordSuccessfulLogin(user.id());
-      loggedIn = users.find(user.id()).orElseThrow();
-    }
-    events.publishEvent(new LoginSucceeded(user.id(), user.username(), "CA"));
-    return loggedIn;
+    return new CaLogin(gate.admitted(user.get(), LoginGate.CA), binding);
   }
 
   /**
-   * Whether a success has anything to reset. Most logins have none: skipping the write then saves
-   * an UPDATE and a re-read per login, and is the same as a reset ordered just before any failure
-   * that races with it.
+   * Which lock failures are counted under before the token is validated: the SHA-256 of the
+   * certificate it carries (the provider's lock ID can only be read from a trusted certificate). A
+   * token that does not parse counts under {@code "-"} per address, never against a real lock.
    */
-  private static boolean hasFailuresToClear(User user) {
-    return user.failedAttempts() > 0
-        || user.lockedUntil() != null
-        || user.status() == UserStatus.LOCKED;
+  private static String lockOf(String token) {
+    try {
+      byte[] certificate = AuthTokens.parse(token).certificate();
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate));
+    } catch (CertGateException | NoSuchAlgorithmException e) {
+      return "-";
+    }
   }
 
   /**
@@ -126,11 +120,5 @@ class CaLoginService {
   private static boolean isRenewal(Binding binding, ValidatedToken valid) {
     return !binding.fingerprint().equals(valid.fingerprint())
         && valid.certificate().getNotAfter().toInstant().isAfter(binding.notAfter());
-  }
-
-  private ApiException fail(String login, ErrorCode code, String message) {
-    String shown = login.length() > 64 ? login.substring(0, 64) : login;
-    events.publishEvent(new LoginFailed(shown, "CA", code));
-    return new ApiException(code, message);
   }
 }

@@ -2,10 +2,13 @@ package io.certgate.server.cluster;
 
 import io.certgate.core.challenge.ChallengeStore;
 import io.certgate.server.limit.RateLimiter;
+import io.certgate.server.login.AccountMarks;
 import io.certgate.server.login.CaptchaAnswers;
 import io.certgate.server.sms.SmsCodeStore;
 import io.lettuce.core.ClientOptions;
 import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -19,7 +22,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * Cluster mode, when {@code certgate.redis-url} is set: Boot's Redis and Spring Session
  * auto-configurations run (see {@link ClusterMode}), keeping the session cookie's configured name,
  * and Spring Security's session id rotation at login works as on one node; this adds the shared
- * challenge store, rate limits, captcha answers and SMS codes, and the outage handling.
+ * challenge store, rate limits, captcha answers, SMS codes and account marks, and the outage
+ * handling.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("!'${certgate.redis-url:}'.isBlank()")
@@ -44,6 +48,14 @@ class ClusterConfig {
   @Primary
   CaptchaAnswers redisCaptchaAnswers(StringRedisTemplate redis, Clock clock) {
     return new RedisCaptchaAnswers(redis, clock);
+  }
+
+  /** A change to an account made through one node is followed by open sessions on every node. */
+  @Bean
+  @Primary
+  AccountMarks redisAccountMarks(
+      StringRedisTemplate redis, @Value("${certgate.session.max-age:12h}") Duration maxAge) {
+    return new RedisAccountMarks(redis, maxAge);
   }
 
   /** An SMS code sent through one node can be entered on another. */

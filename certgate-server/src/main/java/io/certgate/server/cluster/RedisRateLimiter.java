@@ -3,6 +3,7 @@ package io.certgate.server.cluster;
 import io.certgate.server.limit.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -27,6 +28,24 @@ final class RedisRateLimiter implements RateLimiter {
               + "if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then return 0 end\n"
               + "redis.call('ZADD', KEYS[1], ARGV[3], ARGV[4])\n"
               + "redis.call('PEXPIRE', KEYS[1], ARGV[5])\n"
+              + "return 1",
+          Long.class);
+
+  /**
+   * KEYS: the limits' keys; ARGV: now, member, then per key its oldest, max and keep. Checks every
+   * key before it records under any, in one script, so it is all or nothing across nodes.
+   */
+  private static final RedisScript<Long> ACQUIRE_ALL =
+      RedisScript.of(
+          "for i = 1, #KEYS do\n"
+              + "  local base = 2 + (i - 1) * 3\n"
+              + "  redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', ARGV[base + 1])\n"
+              + "  if redis.call('ZCARD', KEYS[i]) >= tonumber(ARGV[base + 2]) then return 0 end\n"
+              + "end\n"
+              + "for i = 1, #KEYS do\n"
+              + "  redis.call('ZADD', KEYS[i], ARGV[1], ARGV[2])\n"
+              + "  redis.call('PEXPIRE', KEYS[i], ARGV[2 + (i - 1) * 3 + 3])\n"
+              + "end\n"
               + "return 1",
           Long.class);
 
@@ -62,6 +81,21 @@ final class RedisRateLimiter implements RateLimiter {
             Long.toString(now),
             member(now),
             Long.toString(KEEP_MS + window.toMillis()));
+    return ok != null && ok == 1;
+  }
+
+  @Override
+  public boolean tryAcquireAll(List<Limit> limits) {
+    long now = clock.millis();
+    List<String> keys = new ArrayList<>();
+    List<String> args = new ArrayList<>(List.of(Long.toString(now), member(now)));
+    for (Limit l : limits) {
+      keys.add(PREFIX + l.key());
+      args.add(Long.toString(now - l.window().toMillis()));
+      args.add(Integer.toString(l.max()));
+      args.add(Long.toString(KEEP_MS + l.window().toMillis()));
+    }
+    Long ok = redis.execute(ACQUIRE_ALL, keys, args.toArray());
     return ok != null && ok == 1;
   }
 

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
@@ -35,6 +37,41 @@ final class InMemoryRateLimiter implements RateLimiter {
       times.addLast(now);
       return true;
     }
+  }
+
+  @Override
+  public boolean tryAcquireAll(List<Limit> limits) {
+    List<Limit> sorted = limits.stream().sorted(Comparator.comparing(Limit::key)).toList();
+    for (int i = 1; i < sorted.size(); i++) {
+      if (sorted.get(i).key().equals(sorted.get(i - 1).key())) {
+        throw new IllegalArgumentException("one limit per key: " + sorted.get(i).key());
+      }
+    }
+    Instant now = clock.instant();
+    sorted.forEach(l -> sweepIfLarge(now, l.window()));
+    return underAllLocks(sorted, 0, now);
+  }
+
+  /**
+   * Takes the keys' locks one after the other, always in key order (so two callers can never wait
+   * for each other), then checks every limit and records only if all pass.
+   */
+  private boolean underAllLocks(List<Limit> sorted, int i, Instant now) {
+    if (i < sorted.size()) {
+      Deque<Instant> times = events.computeIfAbsent(sorted.get(i).key(), k -> new ArrayDeque<>());
+      synchronized (times) {
+        return underAllLocks(sorted, i + 1, now);
+      }
+    }
+    List<Deque<Instant>> all = sorted.stream().map(l -> events.get(l.key())).toList();
+    for (int k = 0; k < sorted.size(); k++) {
+      prune(all.get(k), now.minus(sorted.get(k).window()));
+      if (all.get(k).size() >= sorted.get(k).max()) {
+        return false;
+      }
+    }
+    all.forEach(times -> times.addLast(now));
+    return true;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.certgate.server.limit;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Sliding-window counters: "at most N events per window for this key". Keys name both the rule and
@@ -16,6 +17,18 @@ public interface RateLimiter {
    * @return false (and records nothing) when the limit is reached
    */
   boolean tryAcquire(String key, int max, Duration window);
+
+  /** One limit: at most {@code max} events per {@code window} for {@code key}. */
+  record Limit(String key, int max, Duration window) {}
+
+  /**
+   * Records one event under each of the limits if none of them is reached, else records nothing;
+   * atomically, so that concurrent callers (threads or nodes) cannot together pass any of them.
+   *
+   * @param limits limits with distinct keys
+   * @return false (and records nothing) when any limit is reached
+   */
+  boolean tryAcquireAll(List<Limit> limits);
 
   /** Whether the limit is reached for the key, without recording anything. */
   boolean isExhausted(String key, int max, Duration window);

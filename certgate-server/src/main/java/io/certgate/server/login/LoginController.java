@@ -131,7 +131,7 @@ class LoginController {
   }
 
   private LoggedIn loggedIn(User user, HttpServletRequest request, HttpServletResponse response) {
-    AccountPrincipal principal = sessions.start(user, request, response);
+    AccountPrincipal principal = sessions.start(user, null, request, response);
     return new LoggedIn(SessionUser.of(principal), "/user-center");
   }
 }

@@ -77,7 +77,8 @@ class RecoveryController {
   CodeSent send(@Valid @RequestBody CodeRequest body, HttpServletRequest request) {
     String ip = request.getRemoteAddr();
     Optional<User> user = users.findByMobile(body.mobile());
-    if (logins.captchaRequired(user, ip) && !captchas.check(body.captchaId(), body.captcha())) {
+    if (logins.captchaRequired(user, body.mobile(), ip)
+        && !captchas.check(body.captchaId(), body.captcha())) {
       throw new ApiException(ErrorCode.CAPTCHA_INVALID);
     }
     boolean deliver = user.map(u -> u.status() != UserStatus.DISABLED).orElse(false);
@@ -99,16 +100,14 @@ class RecoveryController {
   @Transactional
   void password(@Valid @RequestBody PasswordReset body, HttpServletRequest request) {
     logins.throttle(body.mobile(), "RESET_PASSWORD", request.getRemoteAddr());
-    // the rule is checked before the code is used, so a weak choice does not burn the code
-    Optional<User> owner = users.findByMobile(body.mobile());
-    if (owner.isPresent()) {
-      PasswordPolicy.violation(owner.get().username(), body.newPassword())
-          .ifPresent(
-              rule -> {
-                throw ApiException.badRequest(rule);
-              });
-    }
+    // the code first: before it is right nothing tells whether the mobile has an account, whose it
+    // is or what its password rule asks (a rule refused after the code costs the user a new code)
     User user = verified(body.mobile(), SmsPurpose.RESET_PASSWORD, body.code());
+    PasswordPolicy.violation(user.username(), body.newPassword())
+        .ifPresent(
+            rule -> {
+              throw ApiException.badRequest(rule);
+            });
     users.changePasswordHash(user.id(), encoder.encode(body.newPassword()));
     events.publishEvent(new PasswordChanged(user.id(), user.username(), user.username()));
   }

@@ -5,6 +5,8 @@ import io.certgate.server.account.User;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -20,20 +22,32 @@ import org.springframework.stereotype.Component;
 public class Sessions {
   private final SecurityContextRepository repository;
   private final CsrfTokenRepository csrfTokens;
+  private final Clock clock;
 
-  Sessions(SecurityContextRepository repository, CsrfTokenRepository csrfTokens) {
+  Sessions(SecurityContextRepository repository, CsrfTokenRepository csrfTokens, Clock clock) {
     this.repository = repository;
     this.csrfTokens = csrfTokens;
+    this.clock = clock;
   }
 
-  /** Logs {@code user} in on a new session (CA login uses it too). */
+  /**
+   * Logs {@code user} in on a new session (CA login uses it too), which then follows the account
+   * ({@link SessionGuard}).
+   *
+   * @param bindingId the CA binding of a CA login, whose unbinding ends the session
+   */
   public AccountPrincipal start(
-      User user, HttpServletRequest request, HttpServletResponse response) {
+      User user,
+      @Nullable Long bindingId,
+      HttpServletRequest request,
+      HttpServletResponse response) {
     HttpSession old = request.getSession(false);
     if (old != null) {
       old.invalidate();
     }
-    request.getSession(true);
+    request
+        .getSession(true)
+        .setAttribute(SessionFacts.ATTRIBUTE, SessionFacts.of(user, bindingId, clock.instant()));
     AccountPrincipal principal = AccountPrincipal.of(user);
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -108,9 +107,11 @@ class ProviderController {
   }
 
   private Provider provider(String code, ProviderBody b, String actor) {
-    RevocationBody r =
-        Optional.ofNullable(b.revocation())
-            .orElse(new RevocationBody(null, null, null, null, null));
+    RevocationBody r = b.revocation();
+    if (r == null || r.mode() == null || r.mode().isBlank()) {
+      // no revocation checking must be a choice someone made, never what an omission gives
+      throw ApiException.badRequest("须指定吊销检查方式 revocation.mode(不检查须明确选择 NONE)");
+    }
     String rule = b.lockId() == null ? "SPKI_SHA256" : b.lockId();
     try {
       rule = ProviderSpec.canonicalRule(rule);
@@ -123,7 +124,7 @@ class ProviderController {
         b.enabled() == null || b.enabled(),
         rule,
         new Provider.Revocation(
-            r.mode() == null ? "NONE" : r.mode().strip().toUpperCase(java.util.Locale.ROOT),
+            r.mode().strip().toUpperCase(java.util.Locale.ROOT),
             r.failure() == null ? "HARD" : r.failure().strip().toUpperCase(java.util.Locale.ROOT),
             r.crlUrls() == null ? List.of() : r.crlUrls(),
             blankToNull(r.ocspUrl()),

@@ -86,6 +86,17 @@ class ProviderDirectory implements ApplicationRunner {
     return loaded;
   }
 
+  /** As through the API: no revocation checking only when {@code mode: NONE} says so. */
+  private static String requiredMode(Map<String, Object> revocation, Path folder) {
+    String mode = string(revocation.get("mode"), "");
+    if (mode.isBlank()) {
+      throw new IllegalArgumentException(
+          folder.getFileName()
+              + "/provider.yml: revocation.mode is missing (NONE must be explicit)");
+    }
+    return mode.toUpperCase(java.util.Locale.ROOT);
+  }
+
   private String loadOne(Path folder) throws IOException {
     Map<String, Object> y = yaml(folder.resolve("provider.yml"));
     Map<String, Object> r = map(y.get("revocation"));
@@ -97,7 +108,7 @@ class ProviderDirectory implements ApplicationRunner {
             !Boolean.FALSE.equals(y.get("enabled")),
             ProviderSpec.canonicalRule(string(y.get("lockId"), "SPKI_SHA256")),
             new Provider.Revocation(
-                string(r.get("mode"), "NONE").toUpperCase(java.util.Locale.ROOT),
+                requiredMode(r, folder),
                 string(r.get("failure"), "HARD").toUpperCase(java.util.Locale.ROOT),
                 strings(r.get("crlUrls")),
                 ProviderController.blankToNull(string(r.get("ocspUrl"), "")),

@@ -126,7 +126,9 @@ class ProviderPages {
   record NewDriver(
       @NotBlank @Size(max = 200) String name,
       @NotBlank @Size(max = 64) String version,
-      @NotBlank @Size(max = 1000) @Pattern(regexp = "(https?://|/).*", message = "须为http(s)地址")
+      @NotBlank
+          @Size(max = 1000)
+          @Pattern(regexp = "(?i)https?://[^/?#\\s\\\\]+[^\\s]*", message = "须为完整的http(s)地址")
           String url) {}
 
   @PostMapping("/api/admin/providers/{code}/drivers")

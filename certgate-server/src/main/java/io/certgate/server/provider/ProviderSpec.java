@@ -117,7 +117,10 @@ final class ProviderSpec {
     try {
       URI uri = new URI(text.strip());
       String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
-      if (!Set.of("http", "https", "file").contains(scheme) || text.length() > 1000) {
+      // fetched by the server: a web address only (file: would read the server's own disk)
+      if (!Set.of("http", "https").contains(scheme)
+          || uri.getHost() == null
+          || text.length() > 1000) {
         throw new IllegalArgumentException(field);
       }
       return uri;

@@ -6,6 +6,7 @@ import io.certgate.server.limit.RateLimiter;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -68,16 +69,15 @@ public class SmsCodes {
    *     {@code certgate.sms.ip-per-day} (10)
    */
   public void send(String mobile, SmsPurpose purpose, String clientIp, boolean deliver) {
-    if (limits.isExhausted("sms-mobile-min:" + mobile, 1, Duration.ofMinutes(1))
-        || limits.isExhausted("sms-mobile-day:" + mobile, 10, Duration.ofDays(1))
-        || limits.isExhausted("sms-ip-min:" + clientIp, ipPerMinute, Duration.ofMinutes(1))
-        || limits.isExhausted("sms-ip-day:" + clientIp, ipPerDay, Duration.ofDays(1))) {
+    // checked and counted in one step: parallel requests cannot all see "under the limit"
+    if (!limits.tryAcquireAll(
+        List.of(
+            new RateLimiter.Limit("sms-mobile-min:" + mobile, 1, Duration.ofMinutes(1)),
+            new RateLimiter.Limit("sms-mobile-day:" + mobile, 10, Duration.ofDays(1)),
+            new RateLimiter.Limit("sms-ip-min:" + clientIp, ipPerMinute, Duration.ofMinutes(1)),
+            new RateLimiter.Limit("sms-ip-day:" + clientIp, ipPerDay, Duration.ofDays(1))))) {
       throw new ApiException(ErrorCode.RATE_LIMITED, "短信发送过于频繁,请稍后再试");
     }
-    limits.record("sms-mobile-min:" + mobile);
-    limits.record("sms-mobile-day:" + mobile);
-    limits.record("sms-ip-min:" + clientIp);
-    limits.record("sms-ip-day:" + clientIp);
     if (!deliver) {
       return;
     }

@@ -2,8 +2,14 @@ package io.certgate.server.web;
 
 import io.certgate.core.ErrorCode;
 import io.certgate.server.api.ErrorBodies;
+import io.certgate.server.login.SessionGuard;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +25,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
@@ -27,6 +34,7 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Who may reach what, and how sessions and CSRF work. The CSRF scheme is the plain double-submit of
@@ -69,10 +77,13 @@ class SecurityConfig {
       HttpSecurity http,
       SecurityContextRepository contexts,
       CsrfTokenRepository csrfCookies,
+      SessionGuard sessionGuard,
       @Value("${certgate.agent-url:http://127.0.0.1:27150}") String agentUrl)
       throws Exception {
     PathPatternRequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     http.securityContext(c -> c.securityContextRepository(contexts))
+        // open sessions follow the account: checked before anything reads who is logged in
+        .addFilterAfter(guard(sessionGuard), SecurityContextHolderFilter.class)
         .csrf(
             c ->
                 c.csrfTokenRepository(csrfCookies)
@@ -137,14 +148,31 @@ class SecurityConfig {
     AuthorizationManager<RequestAuthorizationContext> admin =
         AuthorityAuthorizationManager.hasRole("PLATFORM_ADMIN");
     return (authentication, context) -> {
-      try {
-        if (InetAddress.getByName(context.getRequest().getRemoteAddr()).isLoopbackAddress()) {
-          return new AuthorizationDecision(true);
-        }
-      } catch (UnknownHostException e) {
-        // not an address literal: not loopback
+      // both the connection's own peer and the client behind any trusted proxy must be loopback:
+      // a header cannot make a remote client local, nor can a local proxy pass remote clients on
+      Object peer = context.getRequest().getAttribute(ClientAddressFilter.PEER);
+      if (peer instanceof String p
+          && loopback(p)
+          && loopback(context.getRequest().getRemoteAddr())) {
+        return new AuthorizationDecision(true);
       }
       return admin.authorize(authentication, context);
+    };
+  }
+
+  private static boolean loopback(String address) {
+    return TrustedProxies.literal(address).map(InetAddress::isLoopbackAddress).orElse(false);
+  }
+
+  private static Filter guard(SessionGuard sessionGuard) {
+    return new OncePerRequestFilter() {
+      @Override
+      protected void doFilterInternal(
+          HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+          throws ServletException, IOException {
+        sessionGuard.check(request, response);
+        chain.doFilter(request, response);
+      }
     };
   }
 
