@@ -25,10 +25,11 @@ import java.util.Set;
  * configuration the server would hold for a CA provider: its CA certificates, its revocation
  * policy, and the clock to validate at.
  *
- * <p>{@code --intermediates} become part of the provider's CA certificates, as in the server's
- * provider configuration: they help build the path and verify CRL signatures but are never trust
- * anchors (only self-signed certificates are). {@code --revocation} defaults to {@code CRL} when
- * {@code --crls} is given and to {@code NONE} otherwise; {@code --failure} defaults to {@code
+ * <p>Only {@code --anchors} are the provider's CA certificates (DESIGN §7). {@code --intermediates}
+ * are offered for path building like a token's {@code chain}: never trust anchors, even when
+ * self-signed, and never a reason for a certificate to belong to the provider; a CRL they signed
+ * counts once a validated path names them as issuer. {@code --revocation} defaults to {@code CRL}
+ * when {@code --crls} is given and to {@code NONE} otherwise; {@code --failure} defaults to {@code
  * HARD}.
  */
 record ValidationOptions(
@@ -64,9 +65,7 @@ record ValidationOptions(
     if (line.value("--at").isPresent()) {
       clock = Clock.fixed(instant(line.value("--at").get()), ZoneOffset.UTC);
     }
-    List<X509Certificate> caCertificates = new ArrayList<>(anchors);
-    caCertificates.addAll(intermediates);
-    return new ValidationOptions(caCertificates, intermediates, crls, mode, failure, clock);
+    return new ValidationOptions(anchors, intermediates, crls, mode, failure, clock);
   }
 
   /** The validator the server would build for this one provider. */
@@ -84,12 +83,14 @@ record ValidationOptions(
     } catch (IllegalArgumentException e) {
       throw UsageException.usage("--anchors: " + e.getMessage());
     }
-    return CertificateValidator.builder()
-        .clock(clock)
-        .secureRandom(new SecureRandom())
-        .provider(provider)
-        .cacheSize(0)
-        .build();
+    CertificateValidator validator =
+        CertificateValidator.builder()
+            .clock(clock)
+            .secureRandom(new SecureRandom())
+            .provider(provider)
+            .cacheSize(0)
+            .build();
+    return new WithIntermediates(validator, intermediates);
   }
 
   private static <E extends Enum<E>> Optional<E> choice(

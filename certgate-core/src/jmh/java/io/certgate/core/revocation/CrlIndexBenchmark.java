@@ -6,6 +6,7 @@ import io.certgate.testpki.TestProvider;
 import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
 import java.math.BigInteger;
+import java.net.URI;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -44,11 +45,29 @@ public class CrlIndexBenchmark {
   private X509CRL jdkCrl;
   private BigInteger[] probes;
   private int next;
+  private X509Certificate[] users;
+  private List<CrlCoverage.Held> held;
 
   @Setup(Level.Trial)
   public void generate() throws Exception {
-    TestProvider provider = TestProvider.create("bench", KeyKind.EC_P256, NOW);
-    LargeCrl crl = LargeCrl.generate(provider, SERIALS, 11, NOW, NOW.plus(Duration.ofDays(1)), List.of());
+    TestProvider provider =
+        TestProvider.builder()
+            .code("bench")
+            .keyKind(KeyKind.EC_P256)
+            .at(NOW)
+            .crlDistributionPoint(URI.create("http://127.0.0.1:9/bench.crl"))
+            .build();
+    X509Certificate listedUser = provider.issueUser("甲").signature().certificate();
+    users =
+        new X509Certificate[] {listedUser, provider.issueUser("乙").signature().certificate()};
+    LargeCrl crl =
+        LargeCrl.generate(
+            provider,
+            SERIALS,
+            11,
+            NOW,
+            NOW.plus(Duration.ofDays(1)),
+            List.of(listedUser.getSerialNumber()));
     der = crl.der();
     issuers = provider.anchors();
     // Half listed, half not: the sample of the CRL and fresh serials of the same shape.
@@ -58,7 +77,9 @@ public class CrlIndexBenchmark {
     for (int i = 0; i < probes.length; i++) {
       probes[i] = (i % 2 == 0 ? listed : unlisted).get((i / 2) % listed.size());
     }
-    index = CrlLoader.load(der, issuers).crl().revoked();
+    Crl loaded = CrlLoader.load(der, issuers).crl();
+    index = loaded.revoked();
+    held = List.of(new CrlCoverage.Held(loaded, URI.create("http://127.0.0.1:9/bench.crl")));
     jdkCrl = jdkLoad();
     measureHeap();
   }
@@ -132,6 +153,20 @@ public class CrlIndexBenchmark {
   @Measurement(iterations = 5, time = 1)
   public boolean lookupIndex() {
     return index.contains(probes[next++ & 1023]);
+  }
+
+  /**
+   * The whole answer a CRL store gives for a certificate since issue 16: RFC 5280 §6.3.3 coverage
+   * (the certificate's distribution points against the CRL's scope) and the serial lookup; one
+   * listed and one unlisted certificate in turn.
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.NANOSECONDS)
+  @Warmup(iterations = 3, time = 1)
+  @Measurement(iterations = 5, time = 1)
+  public Object lookupCoverage() {
+    return CrlCoverage.status(held, users[next++ & 1]);
   }
 
   @Benchmark

@@ -11,8 +11,13 @@ final class Anchors {
     if (!certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
       return false;
     }
+    return signedBy(certificate, certificate);
+  }
+
+  /** Whether {@code certificate}'s signature verifies with {@code issuer}'s key. */
+  static boolean signedBy(X509Certificate certificate, X509Certificate issuer) {
     try {
-      certificate.verify(certificate.getPublicKey(), Certificates.BC);
+      certificate.verify(issuer.getPublicKey(), Certificates.BC);
       return true;
     } catch (Exception e) {
       return false;

@@ -21,9 +21,10 @@ import java.util.function.BiConsumer;
  *   <li>purpose (step 5): {@code NOT_SIGNATURE_CERT}, unless {@link Purpose#ANY};
  *   <li>validity of the certificate at the clock (step 6): {@code CERT_EXPIRED}, {@code
  *       CERT_NOT_YET_VALID};
- *   <li>a path to the roots of an enabled provider (step 6), each certificate on it valid: {@code
- *       CERT_UNTRUSTED}, or {@code PROVIDER_DISABLED} when only a disabled provider's roots are
- *       reached; then the lock ID by the provider's rule ({@code CERT_MALFORMED} when missing);
+ *   <li>a path to the roots of the one provider the certificate belongs to (step 6, DESIGN §3),
+ *       each certificate on it valid: {@code CERT_UNTRUSTED} (also when it would belong to two
+ *       providers), or {@code PROVIDER_DISABLED} when its provider is disabled; then the lock ID by
+ *       the provider's rule ({@code CERT_MALFORMED} when missing);
  *   <li>revocation of the certificate and its intermediates per the provider's policy (step 7):
  *       {@code CERT_REVOKED}, {@code REVOCATION_UNKNOWN}.
  * </ol>
@@ -138,8 +139,9 @@ public interface CertificateValidator extends AutoCloseable {
     /**
      * Builds the validator and starts loading the providers' CRLs in the background.
      *
-     * @throws IllegalArgumentException without a SecureRandom, with two providers of one code, or
-     *     with a negative cache size
+     * @throws IllegalArgumentException without a SecureRandom, with two providers of one code, with
+     *     two providers that clash ({@link ProviderTrust#clashesWith}), or with a negative cache
+     *     size
      */
     public CertificateValidator build() {
       if (random == null) {
@@ -147,6 +149,18 @@ public interface CertificateValidator extends AutoCloseable {
       }
       if (providers.stream().map(ProviderTrust::code).distinct().count() != providers.size()) {
         throw new IllegalArgumentException("provider codes must be unique");
+      }
+      for (int i = 0; i < providers.size(); i++) {
+        for (int j = i + 1; j < providers.size(); j++) {
+          if (providers.get(i).clashesWith(providers.get(j))) {
+            throw new IllegalArgumentException(
+                "providers "
+                    + providers.get(i).code()
+                    + " and "
+                    + providers.get(j).code()
+                    + " list the same CA: a certificate could belong to both");
+          }
+        }
       }
       if (cacheSize < 0) {
         throw new IllegalArgumentException("cache size must not be negative");

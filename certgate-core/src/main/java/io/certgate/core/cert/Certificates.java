@@ -18,15 +18,21 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  */
 public final class Certificates {
   static final Provider BC = new BouncyCastleProvider();
+  private static final byte DER_SEQUENCE = 0x30;
+  private static final byte INDEFINITE_LENGTH = (byte) 0x80;
 
   private Certificates() {}
 
   /**
-   * Decodes one DER certificate.
+   * Decodes one DER certificate. Only DER: the certificate factory would also read PEM text (and
+   * BER's indefinite lengths), which the token contract (DESIGN §5) does not allow.
    *
-   * @throws CertMalformedException when the bytes are not exactly one X.509 certificate
+   * @throws CertMalformedException when the bytes are not exactly one DER X.509 certificate
    */
   public static X509Certificate decode(byte[] der) throws CertMalformedException {
+    if (der.length < 2 || der[0] != DER_SEQUENCE || der[1] == INDEFINITE_LENGTH) {
+      throw new CertMalformedException("not a DER certificate (PEM text or BER is not accepted)");
+    }
     try {
       CertificateFactory factory = CertificateFactory.getInstance("X.509", BC);
       ByteArrayInputStream in = new ByteArrayInputStream(der);

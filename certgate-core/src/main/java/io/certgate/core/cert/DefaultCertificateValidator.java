@@ -3,6 +3,7 @@ package io.certgate.core.cert;
 import io.certgate.core.CertGateException;
 import io.certgate.core.CertMalformedException;
 import io.certgate.core.CertUntrustedException;
+import io.certgate.core.ProviderAmbiguousException;
 import io.certgate.core.ProviderDisabledException;
 import io.certgate.core.revocation.CrlState;
 import io.certgate.core.revocation.CrlStore;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -96,6 +98,10 @@ final class DefaultCertificateValidator implements CertificateValidator {
     }
     Found found = findPath(target, helpers, now);
     ValidityCheck.checkAll(found.path(), now);
+    AnchorNameConstraints.check(found.path());
+    CriticalExtensionsCheck.check(found.path());
+    Set<ProfileRule> relaxed =
+        ProfileCheck.check(found.path(), found.provider().trust().relaxedRules());
     String lockId = found.provider().trust().lockIdRule().extract(target);
     RevocationCheck.Result revocation = found.provider().revocation().check(found.path());
     Instant until = validUntil(found.path(), revocation);
@@ -107,7 +113,8 @@ final class DefaultCertificateValidator implements CertificateValidator {
             lockId,
             fingerprint,
             revocation.sources(),
-            until);
+            until,
+            relaxed);
     if (revocation.complete()) {
       cache.ifPresent(c -> c.put(validated, purpose, generation));
     }
@@ -128,7 +135,9 @@ final class DefaultCertificateValidator implements CertificateValidator {
   private record Found(TrustedProvider provider, List<X509Certificate> path) {}
 
   /**
-   * Tries enabled providers at the clock first. When none gives a path, the same is tried at the
+   * Finds the one provider the certificate belongs to (DESIGN §3): every provider whose path
+   * builder reaches its roots and whose scope owns that path. Two owners are a configuration error,
+   * never "the first one found". When no provider has a path at the clock, the same is tried at the
    * certificate's notBefore, so that an intermediate or root that has since expired is reported as
    * such (by the validity check of the caller) rather than as untrusted.
    */
@@ -136,27 +145,34 @@ final class DefaultCertificateValidator implements CertificateValidator {
       throws CertGateException {
     Instant issuedAt = target.getNotBefore().toInstant();
     for (Instant at : List.of(now, issuedAt)) {
-      for (TrustedProvider provider : ordered()) {
-        Optional<List<X509Certificate>> path = provider.path().build(target, chain, at);
-        if (path.isPresent()) {
-          if (!provider.trust().enabled()) {
-            throw new ProviderDisabledException(
-                "provider " + provider.trust().code() + " is disabled");
-          }
-          return new Found(provider, path.get());
+      List<Found> owners = new ArrayList<>();
+      for (TrustedProvider provider : providers) {
+        if (!provider.scope().mayReach(target, chain)) {
+          continue;
         }
+        Optional<List<X509Certificate>> path = provider.path().build(target, chain, at);
+        if (path.isPresent() && provider.scope().owns(path.get())) {
+          owners.add(new Found(provider, path.get()));
+        }
+      }
+      if (owners.size() > 1) {
+        throw new ProviderAmbiguousException(
+            "certificate belongs to providers "
+                + owners.stream().map(f -> f.provider().trust().code()).toList()
+                + ": configuration error");
+      }
+      if (owners.size() == 1) {
+        Found found = owners.get(0);
+        if (!found.provider().trust().enabled()) {
+          throw new ProviderDisabledException(
+              "provider " + found.provider().trust().code() + " is disabled");
+        }
+        return found;
       }
     }
     throw new CertUntrustedException(
-        "no path to the roots of an enabled provider from "
+        "no path through the CA certificates of a provider from "
             + target.getSubjectX500Principal().getName());
-  }
-
-  /** Enabled providers before disabled ones, so a shared root never reports a false disable. */
-  private List<TrustedProvider> ordered() {
-    return providers.stream()
-        .sorted(Comparator.comparing((TrustedProvider p) -> !p.trust().enabled()))
-        .toList();
   }
 
   private static Instant validUntil(List<X509Certificate> path, RevocationCheck.Result revocation) {

@@ -23,6 +23,8 @@ import java.util.Set;
  * @param lockIdRule how the lock ID (CA锁ID) is read
  * @param revocation how revocation is checked
  * @param allowedAlgorithms the token signature algorithms accepted from this provider's keys
+ * @param relaxedRules certificate profile rules not enforced for this provider's paths (none by
+ *     default); a certificate they let through reports them, for the audit
  */
 public record ProviderTrust(
     String code,
@@ -31,7 +33,8 @@ public record ProviderTrust(
     List<X509Certificate> anchors,
     LockIdRule lockIdRule,
     RevocationPolicy revocation,
-    Set<TokenAlgorithm> allowedAlgorithms) {
+    Set<TokenAlgorithm> allowedAlgorithms,
+    Set<ProfileRule> relaxedRules) {
 
   public ProviderTrust {
     Objects.requireNonNull(code, "code");
@@ -40,6 +43,7 @@ public record ProviderTrust(
     Objects.requireNonNull(lockIdRule, "lockIdRule");
     Objects.requireNonNull(revocation, "revocation");
     allowedAlgorithms = Set.copyOf(allowedAlgorithms);
+    relaxedRules = Set.copyOf(relaxedRules);
     if (allowedAlgorithms.isEmpty()) {
       throw new IllegalArgumentException("provider " + code + " allows no algorithm");
     }
@@ -67,6 +71,15 @@ public record ProviderTrust(
     }
   }
 
+  /**
+   * Whether some certificate could belong both to this provider and to {@code other} (DESIGN §3):
+   * they list one issuing CA, or one root while either lists no issuing CA. Such a pair is a
+   * configuration error and is refused wherever providers are configured.
+   */
+  public boolean clashesWith(ProviderTrust other) {
+    return ProviderScope.of(this).clashesWith(ProviderScope.of(other));
+  }
+
   public static Builder builder(String code) {
     return new Builder(code);
   }
@@ -82,6 +95,7 @@ public record ProviderTrust(
     private LockIdRule lockIdRule = LockIdRule.DEFAULT;
     private RevocationPolicy revocation = RevocationPolicy.none();
     private Set<TokenAlgorithm> allowedAlgorithms = EnumSet.allOf(TokenAlgorithm.class);
+    private final Set<ProfileRule> relaxedRules = EnumSet.noneOf(ProfileRule.class);
 
     private Builder(String code) {
       this.code = code;
@@ -124,12 +138,22 @@ public record ProviderTrust(
     }
 
     /**
+     * Does not enforce these profile rules on this provider's paths: for a real CA whose
+     * certificates break them. Off by default; each certificate let through by a relaxed rule
+     * reports it ({@link ValidatedCertificate#relaxed()}).
+     */
+    public Builder relax(ProfileRule... rules) {
+      relaxedRules.addAll(List.of(rules));
+      return this;
+    }
+
+    /**
      * @throws IllegalArgumentException when the code is blank, no algorithm is allowed, there is no
      *     self-signed root, or an anchor is not a CA certificate (basicConstraints cA)
      */
     public ProviderTrust build() {
       return new ProviderTrust(
-          code, name, enabled, anchors, lockIdRule, revocation, allowedAlgorithms);
+          code, name, enabled, anchors, lockIdRule, revocation, allowedAlgorithms, relaxedRules);
     }
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
  */
 final class PurposeCheck {
   private static final int DIGITAL_SIGNATURE = 0;
+  private static final int KEY_CERT_SIGN = 5;
   private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
   private static final String ANY_EXTENDED_KEY_USAGE = "2.5.29.37.0";
 
@@ -24,6 +25,11 @@ final class PurposeCheck {
       return;
     }
     boolean[] keyUsage = certificate.getKeyUsage();
+    if (certificate.getBasicConstraints() >= 0
+        || (keyUsage != null && keyUsage.length > KEY_CERT_SIGN && keyUsage[KEY_CERT_SIGN])) {
+      // A CA's key signs certificates; a login by it would let a CA pass for a person.
+      throw new NotSignatureCertException("a CA certificate is not a login certificate");
+    }
     if (keyUsage == null) {
       throw new NotSignatureCertException("certificate has no key usage");
     }

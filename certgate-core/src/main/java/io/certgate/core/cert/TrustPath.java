@@ -31,9 +31,27 @@ final class TrustPath {
     this.roots =
         anchors.stream()
             .filter(Anchors::selfSigned)
-            .map(root -> new TrustAnchor(root, null))
+            .map(TrustPath::anchor)
             .collect(Collectors.toUnmodifiableSet());
     this.intermediates = anchors.stream().filter(a -> !Anchors.selfSigned(a)).toList();
+  }
+
+  /**
+   * The root as a trust anchor with its own name constraints (which PKIX otherwise skips); {@link
+   * AnchorNameConstraints} checks them again on the built path, whatever the builder made of them.
+   */
+  private static TrustAnchor anchor(X509Certificate root) {
+    byte[] value =
+        root.getExtensionValue(org.bouncycastle.asn1.x509.Extension.nameConstraints.getId());
+    if (value != null) {
+      try {
+        byte[] constraints = org.bouncycastle.asn1.ASN1OctetString.getInstance(value).getOctets();
+        return new TrustAnchor(root, constraints);
+      } catch (RuntimeException unreadable) {
+        // refused by AnchorNameConstraints on every path below this root
+      }
+    }
+    return new TrustAnchor(root, null);
   }
 
   /**

@@ -14,7 +14,11 @@ import java.util.function.BiConsumer;
 
 /** A provider ready for validation: its path builder and its revocation sources. */
 record TrustedProvider(
-    ProviderTrust trust, TrustPath path, RevocationCheck revocation, Optional<CrlStore> crls) {
+    ProviderTrust trust,
+    ProviderScope scope,
+    TrustPath path,
+    RevocationCheck revocation,
+    Optional<CrlStore> crls) {
 
   static TrustedProvider start(
       ProviderTrust trust,
@@ -52,6 +56,7 @@ record TrustedProvider(
     }
     return new TrustedProvider(
         trust,
+        ProviderScope.of(trust),
         new TrustPath(trust.anchors()),
         new RevocationCheck(policy, ocsp, crls.map(RevocationSource.class::cast)),
         crls);

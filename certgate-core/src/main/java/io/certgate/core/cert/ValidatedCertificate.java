@@ -4,6 +4,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A certificate that passed DESIGN §8 steps 5–7.
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param revocation where the revocation status of each certificate on the path came from
  * @param validUntil until when this result may be reused: the earliest of the path's notAfter and
  *     the next revocation refresh
+ * @param relaxed the provider's relaxed profile rules this path only passed because of (audited)
  */
 public record ValidatedCertificate(
     X509Certificate certificate,
@@ -24,7 +26,8 @@ public record ValidatedCertificate(
     String lockId,
     String fingerprint,
     List<String> revocation,
-    Instant validUntil) {
+    Instant validUntil,
+    Set<ProfileRule> relaxed) {
 
   public ValidatedCertificate {
     Objects.requireNonNull(certificate);
@@ -34,6 +37,7 @@ public record ValidatedCertificate(
     Objects.requireNonNull(fingerprint);
     revocation = List.copyOf(revocation);
     Objects.requireNonNull(validUntil);
+    relaxed = Set.copyOf(relaxed);
   }
 
   /** The provider's code, the value bindings store. */

@@ -18,7 +18,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import org.bouncycastle.asn1.x500.X500Name;
 
 /** The {@link CrlStore}: one {@link CrlSlot} per CRL URL, refreshed on a scheduler. */
 final class BackgroundCrlStore implements CrlStore {
@@ -74,11 +73,13 @@ final class BackgroundCrlStore implements CrlStore {
 
   @Override
   public Optional<RevocationStatus> status(X509Certificate certificate, X509Certificate issuer) {
-    Optional<RevocationStatus> status = lookup(certificate, issuer);
+    Optional<RevocationStatus> status = lookup(certificate);
     if (status.isPresent()) {
       return status;
     }
-    // Cold path only: a CRL still loading for the first time, or a distribution point not seen yet.
+    // Cold path only: a CRL still loading for the first time, a distribution point not seen yet,
+    // or a CRL signed by a CA first seen on this (validated) path.
+    boolean learned = issuers.addIfAbsent(issuer);
     List<CompletableFuture<Void>> pending = new ArrayList<>();
     slots.values().stream()
         .filter(s -> !s.firstLoad().isDone())
@@ -86,35 +87,42 @@ final class BackgroundCrlStore implements CrlStore {
     if (followDistributionPoints && pending.isEmpty()) {
       for (URI url : DistributionPoints.of(certificate)) {
         if (!slots.containsKey(url) && slots.size() < MAX_DISCOVERED_URLS) {
-          issuers.addIfAbsent(issuer);
           pending.add(register(url).firstLoad());
         }
       }
     }
-    if (pending.isEmpty()) {
-      // A first load may have finished between the lookup above and the scan for pending loads.
-      return lookup(certificate, issuer);
-    }
     awaitAll(pending);
-    return lookup(certificate, issuer);
+    if (learned) {
+      // Loads that ran before this CA was known could not verify the CRLs it signed.
+      awaitAll(reloadUnheld());
+    }
+    return lookup(certificate);
   }
 
-  private Optional<RevocationStatus> lookup(X509Certificate certificate, X509Certificate issuer) {
+  private Optional<RevocationStatus> lookup(X509Certificate certificate) {
     Instant now = clock.instant();
-    X500Name issuerName = X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded());
-    boolean isCa = certificate.getBasicConstraints() >= 0;
+    List<CrlCoverage.Held> held = new ArrayList<>();
     for (CrlSlot slot : slots.values()) {
-      Optional<Crl> crl = slot.currentFor(issuerName, issuer, now);
-      if (crl.isPresent() && crl.get().scope().covers(isCa)) {
-        boolean revoked = crl.get().lists(certificate.getSerialNumber());
-        return Optional.of(
-            new RevocationStatus(revoked, crl.get().nextUpdate(), "CRL " + slot.url()));
+      slot.current(now).ifPresent(crl -> held.add(new CrlCoverage.Held(crl, slot.url())));
+    }
+    return CrlCoverage.status(held, certificate);
+  }
+
+  /** Loads again, on the scheduler, every CRL for which nothing is held. */
+  private List<CompletableFuture<Void>> reloadUnheld() {
+    List<CompletableFuture<Void>> reloads = new ArrayList<>();
+    for (CrlSlot slot : slots.values()) {
+      if (slot.held().isEmpty()) {
+        reloads.add(CompletableFuture.runAsync(() -> load(slot), scheduler));
       }
     }
-    return Optional.empty();
+    return reloads;
   }
 
   private void awaitAll(List<CompletableFuture<Void>> pending) {
+    if (pending.isEmpty()) {
+      return;
+    }
     try {
       CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
           .get(coldWait.toMillis(), TimeUnit.MILLISECONDS);
@@ -181,7 +189,7 @@ final class BackgroundCrlStore implements CrlStore {
       slot.install(loaded, clock.instant());
       generation.incrementAndGet();
       Crl crl = loaded.crl();
-      LOG.log(Level.DEBUG, "CRL {0} loaded: {1} serials", slot.url(), crl.revoked().size());
+      LOG.log(Level.DEBUG, "CRL {0} loaded: {1} serials", slot.url(), crl.entries().size());
       return nextRefresh(crl);
     } catch (IOException | CrlLoader.RejectedCrlException | RuntimeException e) {
       if (closed) {

@@ -4,12 +4,15 @@ import io.certgate.core.revocation.Der.MalformedDerException;
 import io.certgate.core.revocation.Der.Tlv;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
@@ -24,10 +27,11 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 /**
  * Reads an X.509 CRL (RFC 5280 §5) in two steps: {@link #open} locates the signed part and the
  * issuer, so that the caller can check the signature before {@link Envelope#index} walks the
- * revoked entries in place into a {@link SerialIndex}.
+ * revoked entries in place into {@link SerialIndex}es.
  *
- * <p>Deliberately refused, because treating them as complete CRLs would hide revocations: delta
- * CRLs, indirect CRLs, CRLs partitioned by reason, and any other critical extension.
+ * <p>Its issuingDistributionPoint becomes a {@link CrlScope} (partitions by distribution point,
+ * reason, kind of certificate; indirect CRLs), its cRLNumber and deltaCRLIndicator are kept for
+ * merging delta CRLs with their base; any other critical extension refuses the CRL.
  */
 final class CrlParser {
   private static final String PEM_BEGIN = "-----BEGIN X509 CRL-----";
@@ -42,6 +46,7 @@ final class CrlParser {
       AlgorithmIdentifier signatureAlgorithm,
       byte[] signature,
       X500Name issuer,
+      byte[] issuerDer,
       int afterIssuer) {
 
     /** Whether the CRL was signed by the private key of {@code issuerKey}. */
@@ -68,62 +73,73 @@ final class CrlParser {
       Instant thisUpdateTime = time(thisUpdate);
       int p = thisUpdate.end();
       Optional<Instant> nextUpdate = Optional.empty();
-      SerialIndex.Builder serials = new SerialIndex.Builder();
-      Scope scope = Scope.ALL;
+      Optional<Tlv> entries = Optional.empty();
+      Optional<Tlv> extensions = Optional.empty();
       while (p < limit) {
         Tlv tlv = Der.read(data, p, limit);
         if (tlv.is(Der.UTC_TIME) || tlv.is(Der.GENERALIZED_TIME)) {
           nextUpdate = Optional.of(time(tlv));
         } else if (tlv.is(Der.SEQUENCE)) {
-          addEntries(tlv, serials);
+          entries = Optional.of(tlv);
         } else if (tlv.is(Der.CONTEXT_0)) {
-          scope = scope(Der.expect(data, tlv.valueStart(), tlv.end(), Der.SEQUENCE));
+          extensions = Optional.of(Der.expect(data, tlv.valueStart(), tlv.end(), Der.SEQUENCE));
         } else {
           throw new MalformedDerException("unexpected element in tbsCertList at " + p);
         }
         p = tlv.end();
       }
-      return new Crl(issuer, thisUpdateTime, nextUpdate, serials.build(), scope);
+      Optional<Extensions> exts =
+          extensions.isPresent()
+              ? Optional.of(Extensions.getInstance(asn1(extensions.get())))
+              : Optional.empty();
+      CrlScope scope = exts.isPresent() ? scope(exts.get()) : CrlScope.COMPLETE;
+      Optional<BigInteger> deltaBase = number(exts, Extension.deltaCRLIndicator);
+      // Entry extensions matter only where an entry can name another issuer (indirect CRLs) or
+      // take a serial off the base (delta CRLs); a complete direct CRL is walked without them.
+      boolean perEntry = scope.indirect() || deltaBase.isPresent();
+      CrlEntries walked =
+          entries.isPresent()
+              ? CrlEntryWalker.walk(data, entries.get(), issuer, perEntry)
+              : CrlEntryWalker.none(issuer);
+      return new Crl(
+          issuer,
+          issuerDer,
+          thisUpdateTime,
+          nextUpdate,
+          walked,
+          scope,
+          number(exts, Extension.cRLNumber),
+          deltaBase);
     }
 
-    private void addEntries(Tlv list, SerialIndex.Builder serials) throws MalformedDerException {
-      for (int p = list.valueStart(); p < list.end(); ) {
-        Tlv entry = Der.expect(data, p, list.end(), Der.SEQUENCE);
-        Tlv serial = Der.expect(data, entry.valueStart(), entry.end(), Der.INTEGER);
-        if (serial.valueLength() == 0) {
-          throw new MalformedDerException("empty serial number at " + p);
-        }
-        serials.add(data, serial.valueStart(), serial.end());
-        p = entry.end();
-      }
-    }
-
-    private Scope scope(Tlv extensions) throws MalformedDerException {
-      Extensions exts = Extensions.getInstance(asn1(extensions));
-      Scope scope = Scope.ALL;
+    private CrlScope scope(Extensions exts) throws MalformedDerException {
+      CrlScope scope = CrlScope.COMPLETE;
       for (var oid : exts.getExtensionOIDs()) {
         Extension ext = exts.getExtension(oid);
-        if (oid.equals(Extension.deltaCRLIndicator)) {
-          throw new MalformedDerException("delta CRLs are not supported");
-        } else if (oid.equals(Extension.issuingDistributionPoint)) {
-          scope = scopeOf(IssuingDistributionPoint.getInstance(ext.getParsedValue()));
-        } else if (ext.isCritical()) {
+        if (oid.equals(Extension.issuingDistributionPoint)) {
+          try {
+            scope = CrlScope.of(IssuingDistributionPoint.getInstance(ext.getParsedValue()), issuer);
+          } catch (RuntimeException e) {
+            throw new MalformedDerException("bad issuingDistributionPoint");
+          }
+        } else if (ext.isCritical() && !oid.equals(Extension.deltaCRLIndicator)) {
           throw new MalformedDerException("unsupported critical CRL extension " + oid);
         }
       }
       return scope;
     }
 
-    private static Scope scopeOf(IssuingDistributionPoint idp) throws MalformedDerException {
-      if (idp.isIndirectCRL()
-          || idp.getOnlySomeReasons() != null
-          || idp.onlyContainsAttributeCerts()) {
-        throw new MalformedDerException("partitioned or indirect CRLs are not supported");
+    private static Optional<BigInteger> number(Optional<Extensions> exts, ASN1ObjectIdentifier oid)
+        throws MalformedDerException {
+      Extension ext = exts.map(e -> e.getExtension(oid)).orElse(null);
+      if (ext == null) {
+        return Optional.empty();
       }
-      if (idp.onlyContainsUserCerts()) {
-        return Scope.END_ENTITIES;
+      try {
+        return Optional.of(ASN1Integer.getInstance(ext.getParsedValue()).getValue());
+      } catch (RuntimeException e) {
+        throw new MalformedDerException("bad " + oid);
       }
-      return idp.onlyContainsCACerts() ? Scope.CAS : Scope.ALL;
     }
 
     private Instant time(Tlv tlv) throws MalformedDerException {
@@ -143,17 +159,6 @@ final class CrlParser {
       } catch (IOException | RuntimeException e) {
         throw new MalformedDerException("bad ASN.1 at " + tlv.start());
       }
-    }
-  }
-
-  /** Which certificates a CRL speaks for (its issuingDistributionPoint). */
-  enum Scope {
-    ALL,
-    END_ENTITIES,
-    CAS;
-
-    boolean covers(boolean isCa) {
-      return this == ALL || (isCa ? this == CAS : this == END_ENTITIES);
     }
   }
 
@@ -191,6 +196,7 @@ final class CrlParser {
           AlgorithmIdentifier.getInstance(ASN1Primitive.fromByteArray(algorithm.encoded(data))),
           Arrays.copyOfRange(data, signature.valueStart() + 1, signature.end()),
           X500Name.getInstance(ASN1Primitive.fromByteArray(issuer.encoded(data))),
+          issuer.encoded(data),
           issuer.end());
     } catch (IOException | RuntimeException e) {
       throw new MalformedDerException("bad algorithm or issuer name");

@@ -1,14 +1,11 @@
 package io.certgate.core.revocation;
 
 import java.net.URI;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.bouncycastle.asn1.x500.X500Name;
 
 /** The current CRL from one URL. Written by the refresh thread, read by validating threads. */
 final class CrlSlot {
@@ -32,13 +29,9 @@ final class CrlSlot {
     return firstLoad;
   }
 
-  /** The CRL of {@code issuer} held here, if it is current at {@code now}. */
-  Optional<Crl> currentFor(X500Name issuerName, X509Certificate issuer, Instant now) {
-    return current
-        .filter(loaded -> loaded.crl().issuer().equals(issuerName))
-        .filter(loaded -> loaded.crl().currentAt(now))
-        .filter(loaded -> Arrays.equals(loaded.issuerKey(), issuer.getPublicKey().getEncoded()))
-        .map(CrlLoader.Loaded::crl);
+  /** The CRL held here, if it is current at {@code now}. */
+  Optional<Crl> current(Instant now) {
+    return current.map(CrlLoader.Loaded::crl).filter(crl -> crl.currentAt(now));
   }
 
   /** What this slot holds now, for monitoring. */

@@ -23,6 +23,12 @@ import java.util.concurrent.ScheduledExecutorService;
  * <p>When no configured CRL covers an issuer, the certificate's HTTP distribution point is
  * registered and loaded once on the caller's thread (bounded by {@link Builder#coldWait}), then
  * refreshed in the background like the others.
+ *
+ * <p>A lookup answers only from CRLs that cover the certificate (RFC 5280 §6.3.3, see {@code
+ * CrlCoverage}); with none, it is empty (unknown), never "good". The {@code issuer} given to {@link
+ * #status} must come from a validated path: it is remembered as a possible CRL signer (an
+ * intermediate the configuration does not list), and CRLs no known CA could verify so far are
+ * loaded again once.
  */
 public interface CrlStore extends RevocationSource, AutoCloseable {
 

@@ -153,6 +153,37 @@ class AuthTokenValidatorTest {
   }
 
   @Test
+  void rejectsCertificateOrChainGivenAsPemTextInsteadOfDer() throws Exception {
+    Credential user = p256.issueUser("PEM").signature();
+    byte[] signature = TokenSigner.sign(TokenAlgorithm.ES256, user.privateKey(), BC, ORIGIN, NONCE);
+    byte[] pem = pem(user.certificate());
+    byte[] chainPem = pem(user.issuers().get(0));
+    String pemCertificate =
+        AuthTokens.toJson(
+            AuthToken.of(pem, List.of(), TokenAlgorithm.ES256, signature, "test/1.0"));
+    String pemChain =
+        AuthTokens.toJson(
+            AuthToken.of(
+                user.certificate().getEncoded(),
+                List.of(chainPem),
+                TokenAlgorithm.ES256,
+                signature,
+                "test/1.0"));
+
+    assertCode(
+        () -> validator.validate(pemCertificate, ORIGIN, ChallengeCheck.fixed(NONCE)),
+        ErrorCode.CERT_MALFORMED);
+    assertCode(
+        () -> validator.validate(pemChain, ORIGIN, ChallengeCheck.fixed(NONCE)),
+        ErrorCode.CERT_MALFORMED);
+  }
+
+  private static byte[] pem(X509Certificate certificate) {
+    return io.certgate.testpki.Pem.certificates(List.of(certificate))
+        .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  }
+
+  @Test
   void rejectsAlgorithmThatDoesNotFitTheKey() throws Exception {
     Credential rsaUser = rsa.issueUser("乙").signature();
     String token = token(rsaUser, TokenAlgorithm.RS256, ORIGIN, NONCE).replace("RS256", "ES256");

@@ -45,7 +45,8 @@ class CrlParserTest {
     assertThat(crl.nextUpdate()).contains(NOW.plus(Duration.ofHours(1)));
     assertThat(crl.lists(BigInteger.valueOf(77))).isTrue();
     assertThat(crl.lists(BigInteger.valueOf(78))).isFalse();
-    assertThat(crl.scope()).isEqualTo(CrlParser.Scope.ALL);
+    assertThat(crl.scope()).isSameAs(CrlScope.COMPLETE);
+    assertThat(crl.isDelta()).isFalse();
   }
 
   @Test
@@ -59,10 +60,23 @@ class CrlParserTest {
   }
 
   @Test
-  void refusesDeltaCrls() throws Exception {
-    byte[] der = crl(b -> b.addExtension(Extension.deltaCRLIndicator, true, new ASN1Integer(1)));
+  void readsDeltaCrlsBaseNumberAndRemovals() throws Exception {
+    byte[] der =
+        crl(
+            b -> {
+              b.addExtension(Extension.deltaCRLIndicator, true, new ASN1Integer(4));
+              b.addExtension(Extension.cRLNumber, false, new ASN1Integer(6));
+              b.addCRLEntry(BigInteger.valueOf(9), Date.from(NOW), 8); // removeFromCRL
+              b.addCRLEntry(BigInteger.valueOf(10), Date.from(NOW), 1);
+            });
 
-    assertThatThrownBy(() -> CrlParser.open(der).index()).hasMessageContaining("delta");
+    Crl crl = CrlParser.open(der).index();
+
+    assertThat(crl.deltaBase()).contains(BigInteger.valueOf(4));
+    assertThat(crl.number()).contains(BigInteger.valueOf(6));
+    assertThat(crl.entries().says(crl.issuer(), BigInteger.valueOf(9))).contains(false);
+    assertThat(crl.entries().says(crl.issuer(), BigInteger.valueOf(10))).contains(true);
+    assertThat(crl.entries().says(crl.issuer(), BigInteger.valueOf(11))).isEmpty();
   }
 
   @Test
@@ -83,10 +97,12 @@ class CrlParserTest {
                     true,
                     new IssuingDistributionPoint(null, true, false, null, false, false)));
 
-    CrlParser.Scope scope = CrlParser.open(der).index().scope();
+    Crl crl = CrlParser.open(der).index();
+    java.security.cert.X509Certificate user = provider.issueUser("终端").signature().certificate();
 
-    assertThat(scope.covers(false)).isTrue();
-    assertThat(scope.covers(true)).isFalse();
+    assertThat(crl.scope().coveredReasons(user, new IssuerName(user), crl))
+        .isEqualTo(CrlScope.ALL_REASONS);
+    assertThat(crl.scope().indirect()).isFalse();
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.certgate.server.binding.CaBound;
 import io.certgate.server.binding.CaExpiryNotified;
 import io.certgate.server.binding.CaRenewed;
 import io.certgate.server.binding.CaUnbound;
+import io.certgate.server.provider.ProfileRuleRelaxed;
 import io.certgate.server.provider.ProvidersChanged;
 import io.certgate.server.provider.RegionProvidersSet;
 import org.springframework.context.event.EventListener;
@@ -63,6 +64,22 @@ class CaAuditListener {
         "-",
         e.delivered() ? ok() : AuditListener.FAILURE,
         e.delivered() ? "" : "SMS_FAILED");
+  }
+
+  @EventListener
+  void on(ProfileRuleRelaxed e) {
+    log.append(
+        "system",
+        "CA_PROFILE_RELAXED",
+        "provider:"
+            + e.providerCode()
+            + " cert:"
+            + e.fingerprint()
+            + " rules="
+            + String.join(",", e.rules()),
+        ip(),
+        ok(),
+        "");
   }
 
   @EventListener

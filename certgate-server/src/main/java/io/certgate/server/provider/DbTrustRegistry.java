@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -42,6 +43,7 @@ final class DbTrustRegistry implements TrustRegistry {
   private final String origin;
   private final Duration timeout;
   private final MeterRegistry meters;
+  private final ApplicationEventPublisher events;
   private final RevocationMetrics revocationMetrics;
   private volatile @Nullable State state;
 
@@ -51,13 +53,15 @@ final class DbTrustRegistry implements TrustRegistry {
       SecureRandom random,
       @Value("${certgate.public-origin:http://localhost:8080}") String origin,
       @Value("${certgate.ca.revocation-timeout:3s}") Duration timeout,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      ApplicationEventPublisher events) {
     this.providers = providers;
     this.clock = clock;
     this.random = random;
     this.origin = origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin;
     this.timeout = timeout;
     this.meters = meters;
+    this.events = events;
     this.revocationMetrics = new RevocationMetrics(meters, clock, this::crlStates);
   }
 
@@ -72,6 +76,7 @@ final class DbTrustRegistry implements TrustRegistry {
     String outcome = "ERROR";
     try {
       ValidatedToken token = current().tokens().validate(tokenJson, origin, challenge);
+      auditRelaxations(token);
       outcome = "OK";
       return token;
     } catch (CertGateException e) {
@@ -85,6 +90,20 @@ final class DbTrustRegistry implements TrustRegistry {
               .description("CA token validation: parse, challenge, signature, path, revocation")
               .tag("outcome", outcome)
               .register(meters));
+    }
+  }
+
+  private void auditRelaxations(ValidatedToken token) {
+    var validated = token.validation();
+    if (!validated.relaxed().isEmpty()) {
+      List<String> rules = validated.relaxed().stream().map(Enum::name).sorted().toList();
+      log.warn(
+          "certificate {} of provider {} accepted only by relaxed profile rules {}",
+          validated.fingerprint(),
+          validated.providerCode(),
+          rules);
+      events.publishEvent(
+          new ProfileRuleRelaxed(validated.providerCode(), validated.fingerprint(), rules));
     }
   }
 
@@ -115,6 +134,11 @@ final class DbTrustRegistry implements TrustRegistry {
   Map<String, List<CrlState>> crlStates() {
     State s = state;
     return s == null ? Map.of() : s.certificates().crlStates();
+  }
+
+  /** The codes of the providers the current validator trusts (clashing rows are left out). */
+  List<String> trustedCodes() {
+    return current().certificates().providers().stream().map(ProviderTrust::code).toList();
   }
 
   /** The timeout configured for CRL and OCSP requests. */
@@ -173,7 +197,7 @@ final class DbTrustRegistry implements TrustRegistry {
         CertificateValidator.builder()
             .clock(clock)
             .secureRandom(random)
-            .providers(trusted)
+            .providers(withoutClashes(trusted))
             .onOcspFailure(revocationMetrics::ocspFailed);
     previous.ifPresent(b::replacing);
     CertificateValidator certificates = b.build();
@@ -182,6 +206,29 @@ final class DbTrustRegistry implements TrustRegistry {
         certificates,
         AuthTokenValidator.builder().certificateValidator(certificates).build(),
         source);
+  }
+
+  /**
+   * Drops both providers of every clashing pair (DESIGN §3). Saving refuses clashes, so only rows
+   * written around the API (or two nodes saving at once) can get here; keeping either one would let
+   * it take the other's certificates, so neither is trusted until the configuration is fixed.
+   */
+  private static List<ProviderTrust> withoutClashes(List<ProviderTrust> trusted) {
+    List<ProviderTrust> kept = new ArrayList<>(trusted);
+    for (ProviderTrust a : trusted) {
+      for (ProviderTrust b : trusted) {
+        if (a != b && a.code().compareTo(b.code()) < 0 && a.clashesWith(b)) {
+          log.error(
+              "CA providers {} and {} list the same CA (one certificate could belong to both):"
+                  + " both are skipped until one is changed",
+              a.code(),
+              b.code());
+          kept.remove(a);
+          kept.remove(b);
+        }
+      }
+    }
+    return kept;
   }
 
   @PreDestroy

@@ -94,6 +94,7 @@ class DemoPkiProviders implements ApplicationRunner {
                   "OCSP_THEN_CRL", "HARD", crls, p.requireString("ocspUrl"), null),
               Files.readString(directory.resolve(p.requireString("anchors"))),
               List.of(),
+              List.of(),
               "https://ca.example.com/" + code + "/apply",
               ProviderDirectory.ACTOR,
               clock.instant().truncatedTo(ChronoUnit.MILLIS)));

@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
 final class JdbcProviders implements Providers {
   private static final String COLUMNS =
       "code, name, enabled, lock_id_rule, revocation_mode, revocation_failure, crl_urls, ocsp_url,"
-          + " ocsp_responder_pem, anchors_pem, algorithms, application_url, updated_by, updated_at";
+          + " ocsp_responder_pem, anchors_pem, algorithms, relaxed_profile_rules, application_url,"
+          + " updated_by, updated_at";
 
   private final JdbcClient jdbc;
   private final Regions regions;
@@ -149,7 +150,7 @@ final class JdbcProviders implements Providers {
     jdbc.sql(
             "INSERT INTO ca_providers ("
                 + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(values(p, true))
         .update();
   }
@@ -159,7 +160,7 @@ final class JdbcProviders implements Providers {
     return jdbc.sql(
                 "UPDATE ca_providers SET name = ?, enabled = ?, lock_id_rule = ?,"
                     + " revocation_mode = ?, revocation_failure = ?, crl_urls = ?, ocsp_url = ?,"
-                    + " ocsp_responder_pem = ?, anchors_pem = ?, algorithms = ?,"
+                    + " ocsp_responder_pem = ?, anchors_pem = ?, algorithms = ?, relaxed_profile_rules = ?,"
                     + " application_url = ?, updated_by = ?, updated_at = ? WHERE code = ?")
             .params(v)
             .update()
@@ -182,6 +183,7 @@ final class JdbcProviders implements Providers {
       p.revocation().ocspResponderCertificate(),
       p.anchors(),
       String.join(",", p.algorithms()),
+      String.join(",", p.relaxProfileRules()),
       p.applicationUrl(),
       p.updatedBy(),
       p.updatedAt().atOffset(ZoneOffset.UTC)
@@ -211,6 +213,7 @@ final class JdbcProviders implements Providers {
             rs.getString("ocsp_responder_pem")),
         rs.getString("anchors_pem"),
         lines(rs.getString("algorithms"), ","),
+        lines(rs.getString("relaxed_profile_rules"), ","),
         rs.getString("application_url"),
         rs.getString("updated_by"),
         instant(rs.getObject("updated_at", OffsetDateTime.class)));

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param revocation how revocation is checked
  * @param anchors the PEM bundle of its CA certificates
  * @param algorithms the token algorithms accepted from its keys
+ * @param relaxProfileRules certificate profile rules (core's {@code ProfileRule} names) not
+ *     enforced for its certificates; empty by default, each use audited
  * @param applicationUrl where users apply for its certificates (CA证书办理), if known
  * @param updatedBy who last changed it
  * @param updatedAt when it was last changed
@@ -26,6 +28,7 @@ public record Provider(
     Revocation revocation,
     String anchors,
     List<String> algorithms,
+    List<String> relaxProfileRules,
     @Nullable String applicationUrl,
     String updatedBy,
     Instant updatedAt) {

@@ -54,7 +54,8 @@ class ProviderController {
       @Nullable @Valid RevocationBody revocation,
       @NotBlank @Size(max = 200_000) String anchors,
       @Nullable @Size(max = 1000) String applicationUrl,
-      @Nullable List<@NotBlank String> algorithms) {}
+      @Nullable List<@NotBlank String> algorithms,
+      @Nullable List<@NotBlank String> relaxProfileRules) {}
 
   record RegionProviders(String regionCode, @Nullable List<String> own, Set<String> effective) {}
 
@@ -130,9 +131,22 @@ class ProviderController {
             blankToNull(r.ocspResponderCertificate())),
         b.anchors(),
         b.algorithms() == null ? List.of() : b.algorithms(),
+        relaxed(code, b),
         blankToNull(b.applicationUrl()),
         actor,
         clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+  }
+
+  /**
+   * The relaxed profile rules: as given, or, when the request leaves them out (the admin page's
+   * form does not show them), the ones already stored, so that saving a provider elsewhere does not
+   * silently switch a relaxation off or on.
+   */
+  private List<String> relaxed(String code, ProviderBody b) {
+    if (b.relaxProfileRules() != null) {
+      return b.relaxProfileRules();
+    }
+    return providers.find(code).map(Provider::relaxProfileRules).orElse(List.of());
   }
 
   static @Nullable String blankToNull(@Nullable String s) {

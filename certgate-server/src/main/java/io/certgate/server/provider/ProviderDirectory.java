@@ -30,8 +30,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * ocsp-responder.pem}, if present, is the locally trusted OCSP responder). Keys of {@code
  * provider.yml}: {@code code}, {@code name}, {@code enabled}, {@code lockId}, {@code revocation}
  * ({@code mode}, {@code failure}, {@code crlUrls}, {@code ocspUrl}), {@code algorithms}, {@code
- * applicationUrl}, {@code regions} (region codes the provider is enabled for). A folder that fails
- * the same checks as the admin API is reported and skipped; the others still load.
+ * relaxProfileRules} (certificate profile rules not enforced for this provider, see core's {@code
+ * ProfileRule}; none by default), {@code applicationUrl}, {@code regions} (region codes the
+ * provider is enabled for). A folder that fails the same checks as the admin API is reported and
+ * skipped; the others still load.
  */
 @Component
 @Order(100)
@@ -113,6 +115,7 @@ class ProviderDirectory implements ApplicationRunner {
                 optionalFile(folder.resolve("ocsp-responder.pem"))),
             anchors(folder),
             strings(y.get("algorithms")),
+            strings(y.get("relaxProfileRules")),
             ProviderController.blankToNull(string(y.get("applicationUrl"), "")),
             ACTOR,
             clock.instant().truncatedTo(ChronoUnit.MILLIS));

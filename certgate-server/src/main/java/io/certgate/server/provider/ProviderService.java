@@ -1,7 +1,9 @@
 package io.certgate.server.provider;
 
+import io.certgate.core.cert.ProviderTrust;
 import io.certgate.server.api.ApiException;
 import io.certgate.server.region.Regions;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -97,10 +99,42 @@ class ProviderService {
   }
 
   private void check(Provider p) {
+    ProviderTrust trust;
     try {
-      ProviderSpec.trust(p, registry.timeout());
+      trust = ProviderSpec.trust(p, registry.timeout());
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(e.getMessage());
+    }
+    refuseClash(p.code(), trust);
+  }
+
+  /**
+   * DESIGN §3: two providers that could both claim one certificate (one root listed by both while
+   * either lists no issuing CA, or one issuing CA listed by both) are refused like any duplicate.
+   * Checked against the table as it is now; a concurrent save through another node that creates a
+   * clash is caught when the validator is rebuilt ({@link DbTrustRegistry} drops both).
+   */
+  private void refuseClash(String code, ProviderTrust trust) {
+    List<String> clashing = new ArrayList<>();
+    for (Provider other : providers.all()) {
+      if (other.code().equals(code)) {
+        continue;
+      }
+      try {
+        if (trust.clashesWith(ProviderSpec.trust(other, registry.timeout()))) {
+          clashing.add(other.code());
+        }
+      } catch (IllegalArgumentException unusableRow) {
+        // a hand-edited row the validator skips anyway: it cannot claim certificates
+      }
+    }
+    if (!clashing.isEmpty()) {
+      throw ApiException.conflict(
+          "服务商 "
+              + code
+              + " 与 "
+              + String.join(", ", clashing)
+              + " 的CA证书重叠(同一根证书须由各服务商分别列出其签发CA): 一张证书不能属于两个服务商");
     }
   }
 }

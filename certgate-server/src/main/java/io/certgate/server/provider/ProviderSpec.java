@@ -1,5 +1,6 @@
 package io.certgate.server.provider;
 
+import io.certgate.core.cert.ProfileRule;
 import io.certgate.core.cert.ProviderTrust;
 import io.certgate.core.lockid.LockIdRule;
 import io.certgate.core.revocation.RevocationPolicy;
@@ -51,6 +52,7 @@ final class ProviderSpec {
         .lockIdRule(rule)
         .revocation(revocation(p.revocation(), timeout))
         .allowedAlgorithms(algorithms(p.algorithms()))
+        .relax(relaxed(p.relaxProfileRules()))
         .build();
   }
 
@@ -94,6 +96,13 @@ final class ProviderSpec {
     EnumSet<TokenAlgorithm> set = EnumSet.noneOf(TokenAlgorithm.class);
     names.forEach(n -> set.add(choice(TokenAlgorithm.class, n, "algorithms")));
     return set;
+  }
+
+  /** Names of core's ProfileRule; an unknown name is refused rather than silently ignored. */
+  private static ProfileRule[] relaxed(List<String> names) {
+    return names.stream()
+        .map(n -> choice(ProfileRule.class, n, "relaxProfileRules"))
+        .toArray(ProfileRule[]::new);
   }
 
   private static <E extends Enum<E>> E choice(Class<E> type, String value, String field) {
