@@ -30,7 +30,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class CaLoginService {
-  static final String NOT_BOUND = "该CA锁未绑定账号,请先使用账号密码登录,在CA用户管理中绑定后再使用CA登录";
 
   /**
    * The failures that say someone tries a lock without its key (with {@code CA_NOT_BOUND}): an
@@ -84,7 +83,7 @@ class CaLoginService {
     Optional<User> user = bound.flatMap(b -> users.find(b.userId()));
     if (bound.isEmpty() || user.isEmpty()) {
       gate.countCaFailure(lock, ip);
-      throw gate.refused(who, LoginGate.CA, ErrorCode.CA_NOT_BOUND, NOT_BOUND);
+      throw gate.refused(who, LoginGate.CA, ErrorCode.CA_NOT_BOUND);
     }
     gate.checkEnabled(user.get(), who, LoginGate.CA);
     Optional<ErrorCode> refusal = bindings.regionRefusal(user.get(), valid.providerCode());
