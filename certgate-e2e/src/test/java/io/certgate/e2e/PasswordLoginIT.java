@@ -92,9 +92,7 @@ class PasswordLoginIT {
     password.sendKeys(Accounts.PASSWORD);
     page.field("account", "captcha").sendKeys("0000", Keys.ENTER);
     // a refused attempt loads a new image
-    chromium
-        .await()
-        .until(d -> !firstImage.equals(String.valueOf(image.getDomProperty("src"))));
+    chromium.await().until(d -> !firstImage.equals(String.valueOf(image.getDomProperty("src"))));
     assertThat(page.error("account")).isEqualTo("用户名或密码错误,或暂时无法使用密码登录");
     assertThat(chromium.driver().getCurrentUrl()).contains("/login");
   }

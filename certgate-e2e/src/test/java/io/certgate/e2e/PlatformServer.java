@@ -32,10 +32,20 @@ final class PlatformServer implements AutoCloseable {
 
   private final int port;
   private final JarProcess process;
+  private final Path packages;
 
-  private PlatformServer(int port, JarProcess process) {
+  private PlatformServer(int port, JarProcess process, Path packages) {
     this.port = port;
     this.process = process;
+    this.packages = packages;
+  }
+
+  /**
+   * The folder of client packages the 驱动下载 page serves (empty at start; a test that puts packages
+   * there removes them again).
+   */
+  Path packages() {
+    return packages;
   }
 
   /** Starts the server and waits until it answers (a cold start on a busy machine is slow). */
@@ -66,6 +76,7 @@ final class PlatformServer implements AutoCloseable {
             "--server.port=" + port,
             // the agent jar the 驱动下载 page offers
             "--certgate.ca.agent-jar=" + agentJar,
+            "--certgate.ca.agent-packages=" + work.resolve("packages"),
             // every test comes from 127.0.0.1; the per-mobile SMS limits stay (fresh mobiles)
             "--certgate.login.ip-attempts=10000",
             "--certgate.login.ip-failures-for-captcha=10000",
@@ -73,7 +84,7 @@ final class PlatformServer implements AutoCloseable {
             "--certgate.sms.ip-per-day=10000");
     JarProcess process =
         JarProcess.start("certgate-server", jar, args, env, work.resolve("server.log"));
-    PlatformServer server = new PlatformServer(port, process);
+    PlatformServer server = new PlatformServer(port, process, work.resolve("packages"));
     try {
       process.awaitHttp(server.uri("/api/session"), Map.of(), Duration.ofMinutes(3));
     } catch (RuntimeException e) {

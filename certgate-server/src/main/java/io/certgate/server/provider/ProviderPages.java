@@ -46,7 +46,7 @@ class ProviderPages {
   private final JdbcProviders providers;
   private final JdbcDrivers drivers;
   private final Regions regions;
-  private final String agentJar;
+  private final ClientPackages packages;
   private final String agentVersion;
   private final java.time.Clock clock;
 
@@ -55,13 +55,13 @@ class ProviderPages {
       JdbcDrivers drivers,
       Regions regions,
       java.time.Clock clock,
-      @Value("${certgate.ca.agent-jar:}") String agentJar,
+      ClientPackages packages,
       @Value("${certgate.ca.agent-version:0.1.0}") String agentVersion) {
     this.providers = providers;
     this.drivers = drivers;
     this.regions = regions;
     this.clock = clock;
-    this.agentJar = agentJar;
+    this.packages = packages;
     this.agentVersion = agentVersion;
   }
 
@@ -71,7 +71,13 @@ class ProviderPages {
   record ProviderDrivers(Provider provider, List<JdbcDrivers.Driver> drivers) {}
 
   @GetMapping("/ca/drivers")
-  String driversPage(Model model) {
+  String driversPage(
+      Model model,
+      @org.springframework.web.bind.annotation.RequestHeader(
+              value = HttpHeaders.USER_AGENT,
+              required = false)
+          @org.jspecify.annotations.Nullable
+          String userAgent) {
     List<JdbcDrivers.Driver> all = drivers.all();
     Map<String, Provider> byCode = new LinkedHashMap<>();
     providers.all().forEach(p -> byCode.put(p.code(), p));
@@ -98,22 +104,38 @@ class ProviderPages {
                 })
             .filter(r -> !r.providers().isEmpty())
             .toList();
-    Optional<Path> jar = clientJar();
+    ClientPackages.Os os = ClientPackages.Os.fromUserAgent(userAgent);
+    List<ClientPackages.Package> offered = packages.all();
+    Optional<ClientPackages.Package> fitting =
+        offered.stream().filter(p -> p.os() == os && os != ClientPackages.Os.UNKNOWN).findFirst();
+    // no package for this system: the any-OS client (Java needed) is still offered first
+    Optional<ClientPackages.Package> first =
+        fitting.or(() -> offered.stream().filter(p -> p.os() == ClientPackages.Os.ANY).findFirst());
     model.addAttribute("title", "CA驱动下载");
     model.addAttribute("regions", list);
-    model.addAttribute("clientAvailable", jar.isPresent());
+    model.addAttribute("visitorOs", os);
+    model.addAttribute("fits", fitting.isPresent());
+    model.addAttribute("first", first.orElse(null));
+    model.addAttribute(
+        "others", offered.stream().filter(p -> first.map(f -> f != p).orElse(true)).toList());
     model.addAttribute("clientVersion", agentVersion);
-    model.addAttribute("clientUpdated", jar.map(ProviderPages::modified).orElse(null));
+    model.addAttribute("clientUpdated", first.map(p -> modified(p.path())).orElse(null));
     return "ca/drivers";
   }
 
-  @GetMapping("/downloads/" + CLIENT_FILE)
-  ResponseEntity<Resource> client() {
-    Path jar = clientJar().orElseThrow(ApiException::notFound);
+  /** A package by the name the page lists; names not listed (paths, {@code ..}) are 404. */
+  @GetMapping("/downloads/{name}")
+  ResponseEntity<Resource> download(@PathVariable String name) {
+    ClientPackages.Package p = packages.find(name).orElseThrow(ApiException::notFound);
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_OCTET_STREAM)
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + CLIENT_FILE + "\"")
-        .body(new FileSystemResource(jar));
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            org.springframework.http.ContentDisposition.attachment()
+                .filename(p.name(), java.nio.charset.StandardCharsets.UTF_8)
+                .build()
+                .toString())
+        .body(new FileSystemResource(p.path()));
   }
 
   @GetMapping("/ca/apply")
@@ -159,17 +181,6 @@ class ProviderPages {
     if (!drivers.delete(id)) {
       throw ApiException.notFound();
     }
-  }
-
-  /** The configured client jar, else the one the build left beside the server. */
-  private Optional<Path> clientJar() {
-    List<Path> candidates =
-        agentJar.isBlank()
-            ? List.of(
-                Path.of("certgate-agent", "target", CLIENT_FILE),
-                Path.of("..", "certgate-agent", "target", CLIENT_FILE))
-            : List.of(Path.of(agentJar));
-    return candidates.stream().filter(Files::isRegularFile).findFirst();
   }
 
   private static Instant modified(Path p) {
