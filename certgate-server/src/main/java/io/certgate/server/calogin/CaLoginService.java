@@ -9,7 +9,7 @@ import io.certgate.server.account.User;
 import io.certgate.server.account.Users;
 import io.certgate.server.binding.Binding;
 import io.certgate.server.binding.Bindings;
-import io.certgate.server.binding.CaChallenges;
+import io.certgate.server.challenge.CaChallenges;
 import io.certgate.server.login.LoginGate;
 import io.certgate.server.provider.TrustRegistry;
 import jakarta.servlet.http.HttpServletRequest;
