@@ -7,8 +7,7 @@
  * through {@link io.certgate.server.binding.Bindings}.
  */
 @NullMarked
-@ApplicationModule(
-    allowedDependencies = {"account", "api", "challenge", "provider", "region", "sms"})
+@ApplicationModule(allowedDependencies = {"account", "api", "challenge", "provider", "sms"})
 package io.certgate.server.binding;
 
 import org.jspecify.annotations.NullMarked;
