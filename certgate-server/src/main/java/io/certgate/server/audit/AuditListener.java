@@ -8,6 +8,7 @@ import io.certgate.server.account.UserUpdated;
 import io.certgate.server.login.LoggedOut;
 import io.certgate.server.login.LoginFailed;
 import io.certgate.server.login.LoginSucceeded;
+import io.certgate.server.login.PasswordChangeRefused;
 import io.certgate.server.login.UsernameRecovered;
 import io.certgate.server.region.RegionCreated;
 import io.certgate.server.region.RegionUpdated;
@@ -57,6 +58,12 @@ class AuditListener {
   @EventListener
   void on(PasswordChanged e) {
     log.append(e.actor(), "PASSWORD_CHANGE", "user:" + e.id(), ip(), SUCCESS, "");
+  }
+
+  @EventListener
+  void on(PasswordChangeRefused e) {
+    log.append(
+        e.username(), "PASSWORD_CHANGE", "user:" + e.userId(), ip(), FAILURE, e.reason().name());
   }
 
   @EventListener
