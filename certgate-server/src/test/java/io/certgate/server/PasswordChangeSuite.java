@@ -109,6 +109,21 @@ abstract class PasswordChangeSuite extends PlatformIT {
   }
 
   @Test
+  void theUserCentreOffersTheForm() {
+    Browser.Res page = loggedIn(member().path("username").asString(), PASSWORD).get("/user-center");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body())
+        .contains(
+            "修改密码",
+            "id=\"password-change\"",
+            "name=\"currentPassword\"",
+            "name=\"newPassword\"",
+            "name=\"confirmPassword\"",
+            "/js/password-change.js",
+            PasswordPolicy.RULE);
+  }
+
+  @Test
   void aChangeWithoutTheCsrfTokenIsForbidden() {
     String username = member().path("username").asString();
     Browser session = loggedIn(username, PASSWORD);

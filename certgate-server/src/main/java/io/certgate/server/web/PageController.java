@@ -54,6 +54,7 @@ class PageController {
         "region",
         organization == null ? null : regions.find(organization.regionCode()).orElse(null));
     model.addAttribute("roles", user.roles().stream().sorted().toList());
+    model.addAttribute("passwordRule", PasswordPolicy.RULE);
     return "user-center";
   }
 }

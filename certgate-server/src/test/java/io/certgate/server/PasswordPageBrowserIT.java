@@ -1,0 +1,121 @@
+package io.certgate.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * 用户中心 › 修改密码 in a real headless Chromium: the page compares the two new passwords itself, shows
+ * the server's message for a wrong current password, and after a change stays signed in.
+ */
+@TestPropertySource(properties = PlatformDatabases.H2)
+class PasswordPageBrowserIT extends PlatformIT {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  private static final String NEXT = "Page#Own2027";
+  private WebDriver driver;
+  private WebDriverWait wait;
+
+  @BeforeAll
+  static void needsChromium() {
+    Assumptions.assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+        "chromium and chromium-driver are not installed");
+  }
+
+  @BeforeEach
+  void openBrowser() {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--lang=zh-CN");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (driver != null) {
+      driver.quit();
+    }
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  private String logIn(String username) {
+    driver.get(url("/login"));
+    WebElement form = driver.findElement(By.id("account"));
+    wait.until(
+        d ->
+            String.valueOf(
+                    d.findElement(By.cssSelector("#account .captcha-img")).getAttribute("src"))
+                .startsWith("data:image/png"));
+    form.findElement(By.name("username")).sendKeys(username);
+    form.findElement(By.name("password")).sendKeys(PASSWORD);
+    form.findElement(By.name("captcha")).sendKeys(captchaText.last());
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.urlContains("/user-center"));
+    return username;
+  }
+
+  private void fill(WebElement form, String current, String next, String confirm) {
+    for (String[] field :
+        new String[][] {
+          {"currentPassword", current}, {"newPassword", next}, {"confirmPassword", confirm}
+        }) {
+      WebElement input = form.findElement(By.name(field[0]));
+      input.clear();
+      input.sendKeys(field[1]);
+    }
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+  }
+
+  private void waitForText(WebElement form, String selector, String text) {
+    wait.until(d -> form.findElement(By.cssSelector(selector)).getText().contains(text));
+  }
+
+  @Test
+  void changesThePasswordFromTheUserCentre() {
+    Browser admin = admin();
+    String username =
+        logIn(
+            user(admin, organization(admin, unique("浏览器机构")), "MEMBER")
+                .path("username")
+                .asString());
+    WebElement form = driver.findElement(By.id("password-change"));
+
+    fill(form, PASSWORD, NEXT, NEXT + "x");
+    waitForText(form, ".form-error", "两次输入的新密码不一致");
+
+    fill(form, "Wrong#Pass1", NEXT, NEXT);
+    waitForText(form, ".form-error", "当前密码错误");
+
+    clock.advance(Duration.ofSeconds(20));
+    fill(form, PASSWORD, NEXT, NEXT);
+    waitForText(form, ".form-result", "密码已修改");
+    assertThat(form.findElement(By.name("currentPassword")).getAttribute("value")).isEmpty();
+
+    driver.get(url("/user-center"));
+    assertThat(driver.getCurrentUrl()).contains("/user-center");
+    assertThat(passwordLogin(browser(), username, NEXT).status()).isEqualTo(200);
+  }
+}
