@@ -141,6 +141,13 @@ abstract class PasswordChangeSuite extends PlatformIT {
   }
 
   @Test
+  void theEndpointIsInTheOpenApiDescription() {
+    JsonNode put = browser().get("/v3/api-docs").json().path("paths").path(PATH).path("put");
+    assertThat(put.isMissingNode()).isFalse();
+    assertThat(put.path("requestBody").toString()).contains("PasswordChange");
+  }
+
+  @Test
   void aUserLoggedInBySmsStillNeedsTheCurrentPassword() {
     JsonNode u = member();
     String mobile = u.path("mobile").asString();
