@@ -1,5 +1,5 @@
 // Shared browser helpers: the one request helper (platform API and local CA client), JSON calls with
-// the CSRF double-submit of DESIGN §6, generic admin forms.
+// the CSRF double-submit of DESIGN §6, generic admin forms, the 显示密码 toggle of password fields.
 "use strict";
 
 const CertGate = (() => {
@@ -102,6 +102,38 @@ const CertGate = (() => {
     }
   }
 
+  // 显示密码 (ASVS 2.1.12): a button after every password field marked data-reveal shows what was typed,
+  // and hides it again.
+  function bindRevealButtons() {
+    for (const input of document.querySelectorAll("input[type=password][data-reveal]")) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "link reveal";
+      button.addEventListener("click", () => {
+        reveal(input, input.type === "password");
+        input.focus();
+      });
+      input.revealButton = button;
+      input.insertAdjacentElement("afterend", button);
+      reveal(input, false);
+    }
+  }
+
+  function reveal(input, shown) {
+    input.type = shown ? "text" : "password";
+    const button = input.revealButton;
+    if (!button) return;
+    button.textContent = shown ? "隐藏" : "显示";
+    button.setAttribute("aria-label", shown ? "隐藏密码" : "显示密码");
+    button.setAttribute("aria-pressed", String(shown));
+  }
+
+  /** Hides every revealed password of a form again (after it was sent). */
+  function hidePasswords(form) {
+    for (const input of form.querySelectorAll("input[data-reveal]")) reveal(input, false);
+  }
+
   document.addEventListener("DOMContentLoaded", bindApiForms);
-  return { call, cookie, request };
+  document.addEventListener("DOMContentLoaded", bindRevealButtons);
+  return { call, cookie, request, hidePasswords };
 })();

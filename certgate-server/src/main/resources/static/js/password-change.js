@@ -20,6 +20,7 @@ document.addEventListener("DOMContentLoaded", () => {
       await CertGate.call("PUT", "/api/account/password",
         { currentPassword: form.currentPassword.value, newPassword: form.newPassword.value });
       form.reset();
+      CertGate.hidePasswords(form);
       result.textContent = "密码已修改。您在其他地方的登录已退出,下次请使用新密码登录。";
     } catch (e) {
       error.textContent = e.message;

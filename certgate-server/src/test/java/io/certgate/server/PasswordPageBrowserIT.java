@@ -118,4 +118,36 @@ class PasswordPageBrowserIT extends PlatformIT {
     assertThat(driver.getCurrentUrl()).contains("/user-center");
     assertThat(passwordLogin(browser(), username, NEXT).status()).isEqualTo(200);
   }
+
+  /** Clicks the field's 显示 button and back; the typed text stays as it was. */
+  private void assertToggles(WebElement input) {
+    input.sendKeys("Typed#Secret1");
+    WebElement button =
+        input.findElement(By.xpath("following-sibling::button[contains(@class,'reveal')]"));
+    assertThat(input.getAttribute("type")).isEqualTo("password");
+    assertThat(button.getAttribute("aria-pressed")).isEqualTo("false");
+    button.click();
+    assertThat(input.getAttribute("type")).isEqualTo("text");
+    assertThat(button.getAttribute("aria-pressed")).isEqualTo("true");
+    assertThat(button.getText()).isEqualTo("隐藏");
+    button.click();
+    assertThat(input.getAttribute("type")).isEqualTo("password");
+    assertThat(button.getText()).isEqualTo("显示");
+    assertThat(input.getAttribute("value")).isEqualTo("Typed#Secret1");
+  }
+
+  @Test
+  void theLoginPageAndTheFormCanShowTheTypedPassword() {
+    driver.get(url("/login"));
+    wait.until(d -> !d.findElements(By.cssSelector("#account button.reveal")).isEmpty());
+    assertToggles(driver.findElement(By.cssSelector("#account input[name=password]")));
+
+    Browser admin = admin();
+    logIn(user(admin, organization(admin, unique("浏览器机构")), "MEMBER").path("username").asString());
+    WebElement form = driver.findElement(By.id("password-change"));
+    wait.until(d -> form.findElements(By.cssSelector("button.reveal")).size() == 3);
+    for (String name : new String[] {"currentPassword", "newPassword", "confirmPassword"}) {
+      assertToggles(form.findElement(By.name(name)));
+    }
+  }
 }
