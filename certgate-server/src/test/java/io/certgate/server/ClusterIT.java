@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.certgate.server.limit.RateLimiter;
 import io.certgate.server.login.RecordingCaptchaText;
+import io.certgate.server.sms.SmsCodeDigest;
 import io.certgate.server.sms.SmsCodeStore;
 import io.certgate.server.sms.SmsCodes;
+import io.certgate.server.sms.SmsPurpose;
 import io.certgate.testpki.Credential;
 import io.certgate.testpki.KeyKind;
 import io.certgate.testpki.TestProvider;
@@ -294,6 +296,30 @@ class ClusterIT {
     onA.put(key, "222222", now.plus(SmsCodes.TTL));
     assertThat(onB.check(key, "222222", now.plus(SmsCodes.TTL), 5))
         .isEqualTo(SmsCodes.Check.EXPIRED);
+  }
+
+  @Test
+  void redisKeepsOnlyTheKeyedHashOfAnSmsCodeAndTheOtherNodeStillChecksIt() {
+    String mobile = "138" + String.format("%08d", System.nanoTime() % 100_000_000);
+    a.context().getBean(SmsCodes.class).send(mobile, SmsPurpose.LOGIN, "198.51.100.77", true);
+    String key = "LOGIN:" + mobile;
+    String stored =
+        a.context()
+            .getBean(org.springframework.data.redis.core.StringRedisTemplate.class)
+            .<String, String>opsForHash()
+            .get("certgate:sms:" + key, "code");
+    assertThat(stored).isNotNull().hasSize(44).doesNotContainPattern("^\\d{6}$");
+    // only with the nodes' key can the six digits be found again, by trying all of them
+    SmsCodeDigest digest = b.context().getBean(SmsCodeDigest.class);
+    String code =
+        java.util.stream.IntStream.range(0, 1_000_000)
+            .mapToObj(i -> String.format("%06d", i))
+            .filter(c -> digest.of(key, c).equals(stored))
+            .findFirst()
+            .orElseThrow();
+    assertThat(stored).doesNotContain(code);
+    assertThat(b.context().getBean(SmsCodes.class).check(mobile, SmsPurpose.LOGIN, code))
+        .isEqualTo(SmsCodes.Check.ACCEPTED);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.certgate.server.cluster;
 
 import io.certgate.core.challenge.ChallengeStore;
+import io.certgate.server.api.StartupRefused;
 import io.certgate.server.limit.RateLimiter;
 import io.certgate.server.login.AccountMarks;
 import io.certgate.server.login.CaptchaAnswers;
@@ -58,10 +59,20 @@ class ClusterConfig {
     return new RedisAccountMarks(redis, maxAge);
   }
 
-  /** An SMS code sent through one node can be entered on another. */
+  /**
+   * An SMS code sent through one node can be entered on another, so every node must hash codes with
+   * one key: a key made per process would refuse codes sent through the other nodes.
+   */
   @Bean
   @Primary
-  SmsCodeStore redisSmsCodeStore(StringRedisTemplate redis, Clock clock) {
+  SmsCodeStore redisSmsCodeStore(
+      StringRedisTemplate redis, Clock clock, @Value("${certgate.sms.code-key:}") String codeKey) {
+    if (codeKey.isBlank()) {
+      throw new StartupRefused(
+          "Cluster mode (certgate.redis-url) needs certgate.sms.code-key: SMS codes are kept"
+              + " as keyed hashes and every node must use the same key.",
+          "Set CERTGATE_SMS_CODE_KEY on every node to one key made by `openssl rand -base64 32`.");
+    }
     return new RedisSmsCodeStore(redis, clock);
   }
 

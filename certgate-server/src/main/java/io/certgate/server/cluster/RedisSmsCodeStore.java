@@ -10,15 +10,17 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * {@link SmsCodeStore} shared by all nodes: a hash (code, deadline, tries) per key, checked by one
- * Lua script so two nodes cannot both accept a code or both spend the same try. The code is
- * compared inside Redis, where its timing is not observable through the network and tries are
- * capped anyway.
+ * {@link SmsCodeStore} shared by all nodes: a hash (the code's keyed digest, deadline, tries) per
+ * key, checked by one Lua script so two nodes cannot both accept a code or both spend the same try.
+ * Redis never holds a code, only its HMAC under a key it does not have; the digests are compared
+ * inside Redis, where timing says nothing useful (a digest, not the code) and tries are capped.
  */
 final class RedisSmsCodeStore implements SmsCodeStore {
   static final String PREFIX = "certgate:sms:";
 
-  /** ARGV: given, now (ms), max tries. Returns the {@link SmsCodes.Check} name. */
+  /**
+   * ARGV: the given code's digest, now (ms), max tries. Returns the {@link SmsCodes.Check} name.
+   */
   private static final RedisScript<String> CHECK =
       RedisScript.of(
           "local v = redis.call('HMGET', KEYS[1], 'code', 'exp', 'tries')\n"
@@ -31,7 +33,10 @@ final class RedisSmsCodeStore implements SmsCodeStore {
               + "return 'WRONG'",
           String.class);
 
-  /** ARGV: code, deadline (ms), ttl (ms). A replaced code starts again with no tries spent. */
+  /**
+   * ARGV: the code's digest, deadline (ms), ttl (ms). A replaced code starts again with no tries
+   * spent.
+   */
   private static final RedisScript<Long> PUT =
       RedisScript.of(
           "redis.call('DEL', KEYS[1])\n"
@@ -49,7 +54,7 @@ final class RedisSmsCodeStore implements SmsCodeStore {
   }
 
   @Override
-  public void put(String key, String code, Instant expiresAt) {
+  public void put(String key, String digest, Instant expiresAt) {
     Duration ttl = Duration.between(clock.instant(), expiresAt);
     if (ttl.isNegative() || ttl.isZero()) {
       return;
@@ -57,7 +62,7 @@ final class RedisSmsCodeStore implements SmsCodeStore {
     redis.execute(
         PUT,
         List.of(PREFIX + key),
-        code,
+        digest,
         Long.toString(expiresAt.toEpochMilli()),
         Long.toString(ttl.toMillis()));
   }

@@ -7,16 +7,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
-/** The single-node {@link SmsCodeStore}: a map updated per key atomically. */
+/** The single-node {@link SmsCodeStore}: a map of digests updated per key atomically. */
 @Component
 final class InMemorySmsCodeStore implements SmsCodeStore {
   private final Map<String, Issued> codes = new ConcurrentHashMap<>();
 
-  private record Issued(String code, Instant expiresAt, int tries) {}
+  private record Issued(String digest, Instant expiresAt, int tries) {}
 
   @Override
-  public void put(String key, String code, Instant expiresAt) {
-    codes.put(key, new Issued(code, expiresAt, 0));
+  public void put(String key, String digest, Instant expiresAt) {
+    codes.put(key, new Issued(digest, expiresAt, 0));
   }
 
   @Override
@@ -29,13 +29,13 @@ final class InMemorySmsCodeStore implements SmsCodeStore {
             result[0] = SmsCodes.Check.EXPIRED;
             return null;
           }
-          if (equal(issued.code(), given)) {
+          if (equal(issued.digest(), given)) {
             result[0] = SmsCodes.Check.ACCEPTED;
             return null;
           }
           result[0] = SmsCodes.Check.WRONG;
           int tries = issued.tries() + 1;
-          return tries >= maxTries ? null : new Issued(issued.code(), issued.expiresAt(), tries);
+          return tries >= maxTries ? null : new Issued(issued.digest(), issued.expiresAt(), tries);
         });
     return result[0];
   }

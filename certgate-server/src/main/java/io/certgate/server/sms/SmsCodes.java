@@ -13,7 +13,8 @@ import org.springframework.stereotype.Service;
 /**
  * Issues and checks SMS codes. One live code per (mobile, purpose): a new one replaces the old.
  * Codes are 6 random digits, valid for 5 minutes, consumed by the first correct use, and void after
- * 5 wrong tries so that the 10^6 space cannot be searched within a code's life.
+ * 5 wrong tries so that the 10^6 space cannot be searched within a code's life. The store keeps
+ * only a keyed hash of each code ({@link SmsCodeDigest}).
  */
 @Service
 public class SmsCodes {
@@ -28,6 +29,7 @@ public class SmsCodes {
   private final Clock clock;
   private final String template;
   private final SmsCodeStore codes;
+  private final SmsCodeDigest digest;
   private final int ipPerMinute;
   private final int ipPerDay;
 
@@ -37,6 +39,7 @@ public class SmsCodes {
       SecureRandom random,
       Clock clock,
       SmsCodeStore codes,
+      SmsCodeDigest digest,
       @Value("${certgate.sms.template:【政府采购云平台】您正在{purpose},验证码{code},5分钟内有效,请勿泄露。}")
           String template,
       @Value("${certgate.sms.ip-per-minute:1}") int ipPerMinute,
@@ -48,6 +51,7 @@ public class SmsCodes {
     this.random = random;
     this.clock = clock;
     this.codes = codes;
+    this.digest = digest;
     this.template = template;
   }
 
@@ -82,13 +86,16 @@ public class SmsCodes {
       return;
     }
     String code = String.format("%06d", random.nextInt(1_000_000));
-    codes.put(key(mobile, purpose), code, clock.instant().plus(TTL));
+    String key = key(mobile, purpose);
+    // kept only as its keyed hash: whoever reads the store does not read live codes
+    codes.put(key, digest.of(key, code), clock.instant().plus(TTL));
     gateway.send(mobile, template.replace("{purpose}", purpose.label()).replace("{code}", code));
   }
 
   /** Checks a code; a correct one is consumed, a wrong one uses up one of the tries. */
   public Check check(String mobile, SmsPurpose purpose, String code) {
-    return codes.check(key(mobile, purpose), code, clock.instant(), MAX_TRIES);
+    String key = key(mobile, purpose);
+    return codes.check(key, digest.of(key, code), clock.instant(), MAX_TRIES);
   }
 
   private static String key(String mobile, SmsPurpose purpose) {

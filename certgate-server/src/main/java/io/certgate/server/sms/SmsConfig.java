@@ -20,6 +20,13 @@ import tools.jackson.databind.json.JsonMapper;
 class SmsConfig {
   private static final Logger log = LoggerFactory.getLogger(SmsConfig.class);
 
+  /** The key SMS codes are hashed with: configured, or made for this process. */
+  @Bean
+  SmsCodeDigest smsCodeDigest(
+      @Value("${certgate.sms.code-key:}") String key, java.security.SecureRandom random) {
+    return key.isBlank() ? SmsCodeDigest.random(random) : SmsCodeDigest.of(key);
+  }
+
   @Bean
   SmsGateway smsGateway(
       @Value("${certgate.sms.gateway:}") String kind,
