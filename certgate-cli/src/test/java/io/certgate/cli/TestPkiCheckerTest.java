@@ -111,6 +111,40 @@ class TestPkiCheckerTest {
   }
 
   @Test
+  void verifyTokenTakesTheOriginAsTheServerWouldConfigureIt() throws Exception {
+    TestProvider provider = TestProvider.create("demo", KeyKind.EC_P256, Instant.now());
+    Credential signer = provider.issueUser("赵四").signature();
+    byte[] signature =
+        TokenSigner.sign(
+            TokenAlgorithm.ES256, signer.privateKey(), new BouncyCastleProvider(), ORIGIN, NONCE);
+    AuthToken token =
+        AuthToken.of(
+            signer.certificate().getEncoded(),
+            List.of(signer.issuers().get(0).getEncoded()),
+            TokenAlgorithm.ES256,
+            signature,
+            "test");
+    Path file = Files.writeString(dir.resolve("token.json"), AuthTokens.toJson(token));
+    Path root =
+        Files.writeString(
+            dir.resolve("root.pem"), Pem.certificates(List.of(provider.rootCertificate())));
+
+    CliRun run =
+        CliRun.of(
+            "verify-token",
+            "--anchors",
+            root.toString(),
+            "--origin",
+            "HTTP://LocalHost:8080/",
+            "--nonce",
+            NONCE,
+            file.toString());
+
+    assertThat(run.exitStatus()).as(run.stdout()).isZero();
+    assertThat(run.stdout()).contains("\"origin\":\"" + ORIGIN + "\"");
+  }
+
+  @Test
   void verifyTokenRefusesAFileThatIsNotAToken() throws Exception {
     TestProvider provider = TestProvider.create("demo", KeyKind.RSA_2048, Instant.now());
     Path anchors = Files.writeString(dir.resolve("anchors.pem"), provider.anchorsPem());

@@ -8,6 +8,7 @@ import io.certgate.core.token.AuthTokens;
 import io.certgate.core.token.SignedData;
 import io.certgate.core.token.TokenAlgorithm;
 import io.certgate.core.token.TokenSigner;
+import io.certgate.core.token.WebOrigin;
 import io.certgate.testpki.Credential;
 import io.certgate.testpki.KeyKind;
 import io.certgate.testpki.TestProvider;
@@ -80,7 +81,11 @@ public class AuthTokenValidatorBenchmark {
                     .revocation(RevocationPolicy.none())
                     .build())
             .build();
-    validator = AuthTokenValidator.builder().certificateValidator(certificates).build();
+    validator =
+        AuthTokenValidator.builder()
+            .certificateValidator(certificates)
+            .origin(WebOrigin.of(ORIGIN))
+            .build();
     key = user.certificate().getPublicKey();
     signature = TokenSigner.sign(alg, user.privateKey(), BC, ORIGIN, NONCE);
     data = SignedData.of(alg, ORIGIN, NONCE);
@@ -105,7 +110,7 @@ public class AuthTokenValidatorBenchmark {
 
   @Benchmark
   public ValidatedToken validate() throws Exception {
-    return validator.validate(json, ORIGIN, ChallengeCheck.fixed(NONCE));
+    return validator.validate(json, ChallengeCheck.fixed(NONCE));
   }
 
   @Benchmark

@@ -8,6 +8,7 @@ import io.certgate.core.cert.ValidatedCertificate;
 import io.certgate.core.token.AuthToken;
 import io.certgate.core.token.AuthTokens;
 import io.certgate.core.token.TokenSignatureVerifier;
+import io.certgate.core.token.WebOrigin;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,14 +17,16 @@ import java.util.List;
 final class DefaultAuthTokenValidator implements AuthTokenValidator {
   private final CertificateValidator certificates;
   private final Purpose purpose;
+  private final WebOrigin origin;
 
-  DefaultAuthTokenValidator(CertificateValidator certificates, Purpose purpose) {
+  DefaultAuthTokenValidator(CertificateValidator certificates, Purpose purpose, WebOrigin origin) {
     this.certificates = certificates;
     this.purpose = purpose;
+    this.origin = origin;
   }
 
   @Override
-  public ValidatedToken validate(String tokenJson, String origin, ChallengeCheck challenge)
+  public ValidatedToken validate(String tokenJson, ChallengeCheck challenge)
       throws CertGateException {
     AuthToken token = AuthTokens.parse(tokenJson); // step 1
     String nonce = challenge.takeNonce(); // step 2
@@ -32,7 +35,7 @@ final class DefaultAuthTokenValidator implements AuthTokenValidator {
     for (byte[] der : token.chain()) {
       chain.add(certificates.decode(der));
     }
-    TokenSignatureVerifier.verify(token, certificate, origin, nonce); // steps 3 and 4
+    TokenSignatureVerifier.verify(token, certificate, origin.value(), nonce); // steps 3 and 4
     ValidatedCertificate validation = certificates.validate(certificate, chain, purpose); // 5–7
     if (!validation.provider().allowedAlgorithms().contains(token.algorithm())) {
       throw new AlgorithmMismatchException(

@@ -16,6 +16,7 @@ import io.certgate.core.token.AuthToken;
 import io.certgate.core.token.AuthTokens;
 import io.certgate.core.token.TokenAlgorithm;
 import io.certgate.core.token.TokenSigner;
+import io.certgate.core.token.WebOrigin;
 import io.certgate.testpki.Credential;
 import io.certgate.testpki.KeyKind;
 import io.certgate.testpki.TestProvider;
@@ -68,7 +69,11 @@ class AuthTokenValidatorTest {
             .provider(Pki.trust(p256, RevocationPolicy.none()))
             .provider(Pki.trust(sm2, RevocationPolicy.none()))
             .build();
-    validator = AuthTokenValidator.builder().certificateValidator(certificates).build();
+    validator =
+        AuthTokenValidator.builder()
+            .certificateValidator(certificates)
+            .origin(WebOrigin.of(ORIGIN))
+            .build();
   }
 
   @AfterAll
@@ -85,7 +90,7 @@ class AuthTokenValidatorTest {
 
     ValidatedToken validated =
         validator.validate(
-            token(user.signature(), algorithm, ORIGIN, NONCE), ORIGIN, ChallengeCheck.fixed(NONCE));
+            token(user.signature(), algorithm, ORIGIN, NONCE), ChallengeCheck.fixed(NONCE));
 
     assertThat(validated.providerCode()).isEqualTo(provider.code());
     assertThat(validated.lockId()).isEqualTo(user.lockId());
@@ -104,10 +109,9 @@ class AuthTokenValidatorTest {
           return NONCE;
         };
 
+    assertCode(() -> validator.validate("{\"format\":", counting), ErrorCode.TOKEN_MALFORMED);
     assertCode(
-        () -> validator.validate("{\"format\":", ORIGIN, counting), ErrorCode.TOKEN_MALFORMED);
-    assertCode(
-        () -> validator.validate("{\"format\":\"certgate-auth/9\"}", ORIGIN, counting),
+        () -> validator.validate("{\"format\":\"certgate-auth/9\"}", counting),
         ErrorCode.UNSUPPORTED_FORMAT);
     assertThat(taken).hasValue(0);
   }
@@ -120,7 +124,6 @@ class AuthTokenValidatorTest {
         () ->
             validator.validate(
                 token,
-                ORIGIN,
                 () -> {
                   throw new ChallengeUnknownException("used");
                 }),
@@ -129,7 +132,6 @@ class AuthTokenValidatorTest {
         () ->
             validator.validate(
                 token,
-                ORIGIN,
                 () -> {
                   throw new ChallengeExpiredException("late");
                 }),
@@ -148,8 +150,7 @@ class AuthTokenValidatorTest {
                 "1.0"));
 
     assertCode(
-        () -> validator.validate(token, ORIGIN, ChallengeCheck.fixed(NONCE)),
-        ErrorCode.CERT_MALFORMED);
+        () -> validator.validate(token, ChallengeCheck.fixed(NONCE)), ErrorCode.CERT_MALFORMED);
   }
 
   @Test
@@ -171,11 +172,10 @@ class AuthTokenValidatorTest {
                 "test/1.0"));
 
     assertCode(
-        () -> validator.validate(pemCertificate, ORIGIN, ChallengeCheck.fixed(NONCE)),
+        () -> validator.validate(pemCertificate, ChallengeCheck.fixed(NONCE)),
         ErrorCode.CERT_MALFORMED);
     assertCode(
-        () -> validator.validate(pemChain, ORIGIN, ChallengeCheck.fixed(NONCE)),
-        ErrorCode.CERT_MALFORMED);
+        () -> validator.validate(pemChain, ChallengeCheck.fixed(NONCE)), ErrorCode.CERT_MALFORMED);
   }
 
   private static byte[] pem(X509Certificate certificate) {
@@ -189,8 +189,7 @@ class AuthTokenValidatorTest {
     String token = token(rsaUser, TokenAlgorithm.RS256, ORIGIN, NONCE).replace("RS256", "ES256");
 
     assertCode(
-        () -> validator.validate(token, ORIGIN, ChallengeCheck.fixed(NONCE)),
-        ErrorCode.ALGORITHM_MISMATCH);
+        () -> validator.validate(token, ChallengeCheck.fixed(NONCE)), ErrorCode.ALGORITHM_MISMATCH);
   }
 
   @Test
@@ -198,8 +197,7 @@ class AuthTokenValidatorTest {
     String token = token(rsa.issueUser("丙").signature(), TokenAlgorithm.PS256, ORIGIN, NONCE);
 
     assertCode(
-        () -> validator.validate(token, ORIGIN, ChallengeCheck.fixed(NONCE)),
-        ErrorCode.ALGORITHM_MISMATCH);
+        () -> validator.validate(token, ChallengeCheck.fixed(NONCE)), ErrorCode.ALGORITHM_MISMATCH);
   }
 
   @Test
@@ -209,11 +207,43 @@ class AuthTokenValidatorTest {
     String otherNonce = token(user, TokenAlgorithm.SM2SM3, ORIGIN, NONCE + "x");
 
     assertCode(
-        () -> validator.validate(otherOrigin, ORIGIN, ChallengeCheck.fixed(NONCE)),
+        () -> validator.validate(otherOrigin, ChallengeCheck.fixed(NONCE)),
         ErrorCode.SIGNATURE_INVALID);
     assertCode(
-        () -> validator.validate(otherNonce, ORIGIN, ChallengeCheck.fixed(NONCE)),
+        () -> validator.validate(otherNonce, ChallengeCheck.fixed(NONCE)),
         ErrorCode.SIGNATURE_INVALID);
+  }
+
+  @Test
+  void theConfiguredOriginIsWrittenOnceAsTheBrowserSendsIt() throws Exception {
+    Credential user = p256.issueUser("庚").signature();
+    AuthTokenValidator configuredLoosely =
+        AuthTokenValidator.builder()
+            .certificateValidator(certificates)
+            .origin(WebOrigin.of("HTTPS://ZFCG.example.gov.cn:443/"))
+            .build();
+
+    assertThat(
+            configuredLoosely
+                .validate(
+                    token(user, TokenAlgorithm.ES256, ORIGIN, NONCE), ChallengeCheck.fixed(NONCE))
+                .providerCode())
+        .isEqualTo(p256.code());
+    // DESIGN §5 signs the serialisation itself: a token made over another spelling is refused
+    assertCode(
+        () ->
+            configuredLoosely.validate(
+                token(user, TokenAlgorithm.ES256, ORIGIN + "/", NONCE),
+                ChallengeCheck.fixed(NONCE)),
+        ErrorCode.SIGNATURE_INVALID);
+  }
+
+  @Test
+  void builderRefusesToBuildWithoutAnOrigin() {
+    assertThatThrownBy(
+            () -> AuthTokenValidator.builder().certificateValidator(certificates).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("origin");
   }
 
   @Test
@@ -225,15 +255,12 @@ class AuthTokenValidatorTest {
         () ->
             validator.validate(
                 token(user, TokenAlgorithm.ES256, "https://a.example", NONCE),
-                ORIGIN,
                 ChallengeCheck.fixed(NONCE)),
         ErrorCode.SIGNATURE_INVALID);
     assertCode(
         () ->
             validator.validate(
-                token(user, TokenAlgorithm.ES256, ORIGIN, NONCE),
-                ORIGIN,
-                ChallengeCheck.fixed(NONCE)),
+                token(user, TokenAlgorithm.ES256, ORIGIN, NONCE), ChallengeCheck.fixed(NONCE)),
         ErrorCode.CERT_UNTRUSTED);
   }
 
@@ -245,7 +272,6 @@ class AuthTokenValidatorTest {
         () ->
             validator.validate(
                 token(encryption, TokenAlgorithm.ES256, ORIGIN, NONCE),
-                ORIGIN,
                 ChallengeCheck.fixed(NONCE)),
         ErrorCode.NOT_SIGNATURE_CERT);
   }
