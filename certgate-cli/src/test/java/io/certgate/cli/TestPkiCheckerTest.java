@@ -6,6 +6,7 @@ import io.certgate.core.token.AuthToken;
 import io.certgate.core.token.AuthTokens;
 import io.certgate.core.token.TokenAlgorithm;
 import io.certgate.core.token.TokenSigner;
+import io.certgate.core.token.WebOrigin;
 import io.certgate.testpki.Credential;
 import io.certgate.testpki.KeyKind;
 import io.certgate.testpki.Pem;
@@ -73,7 +74,11 @@ class TestPkiCheckerTest {
     Credential signer = provider.issueUser("王五").signature();
     byte[] signature =
         TokenSigner.sign(
-            TokenAlgorithm.ES256, signer.privateKey(), new BouncyCastleProvider(), ORIGIN, NONCE);
+            TokenAlgorithm.ES256,
+            signer.privateKey(),
+            new BouncyCastleProvider(),
+            WebOrigin.of(ORIGIN),
+            NONCE);
     List<byte[]> chain = List.of(signer.issuers().get(0).getEncoded());
     AuthToken token =
         AuthToken.of(
@@ -116,7 +121,11 @@ class TestPkiCheckerTest {
     Credential signer = provider.issueUser("赵四").signature();
     byte[] signature =
         TokenSigner.sign(
-            TokenAlgorithm.ES256, signer.privateKey(), new BouncyCastleProvider(), ORIGIN, NONCE);
+            TokenAlgorithm.ES256,
+            signer.privateKey(),
+            new BouncyCastleProvider(),
+            WebOrigin.of(ORIGIN),
+            NONCE);
     AuthToken token =
         AuthToken.of(
             signer.certificate().getEncoded(),

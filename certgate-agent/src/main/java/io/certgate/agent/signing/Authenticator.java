@@ -50,7 +50,7 @@ public final class Authenticator {
           pin,
           (key, provider, certificate) -> {
             TokenAlgorithm alg = algorithm(certificate);
-            byte[] signature = TokenSigner.sign(alg, key, provider, origin.value(), nonce);
+            byte[] signature = TokenSigner.sign(alg, key, provider, origin, nonce);
             return AuthTokens.toJson(
                 AuthToken.of(certificate.getEncoded(), List.of(), alg, signature, agentVersion));
           });

@@ -197,7 +197,8 @@ class AuthenticateIT {
       AuthToken token = AuthTokens.parse(r.body());
       assertThat(token.algorithm()).isEqualTo(c.alg());
       assertThat(token.agentVersion()).isEqualTo("e2e");
-      TokenSignatureVerifier.verify(token, c.user().signature().certificate(), ORIGIN, nonce);
+      TokenSignatureVerifier.verify(
+          token, c.user().signature().certificate(), WebOrigin.of(ORIGIN), nonce);
       assertThat(opensslVerifies(c.user(), token, ORIGIN, nonce, c.dgst(), c.alg())).isTrue();
       assertThat(opensslVerifies(c.user(), token, "https://evil.example", nonce, c.dgst(), c.alg()))
           .isFalse();

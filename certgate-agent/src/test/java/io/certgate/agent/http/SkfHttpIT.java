@@ -121,6 +121,9 @@ class SkfHttpIT {
     RawHttp.Response signed = authenticate(id, PIN);
     assertThat(signed.status()).isEqualTo(200);
     TokenSignatureVerifier.verify(
-        AuthTokens.parse(signed.body()), user.signature().certificate(), ORIGIN, NONCE);
+        AuthTokens.parse(signed.body()),
+        user.signature().certificate(),
+        WebOrigin.of(ORIGIN),
+        NONCE);
   }
 }

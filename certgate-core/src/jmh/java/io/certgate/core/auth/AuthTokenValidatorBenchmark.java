@@ -45,7 +45,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class AuthTokenValidatorBenchmark {
   private static final BouncyCastleProvider BC = new BouncyCastleProvider();
-  private static final String ORIGIN = "https://zcy.example.gov.cn";
+  private static final WebOrigin ORIGIN = WebOrigin.of("https://zcy.example.gov.cn");
   private static final String NONCE = "q1ZlH3o2m8m0b3Yp0l9yXbqQ7W4mCk0Xg2o4Z3bq0Rk=";
 
   @Param({"ES256", "RS256", "PS256", "SM2SM3"})
@@ -84,7 +84,7 @@ public class AuthTokenValidatorBenchmark {
     validator =
         AuthTokenValidator.builder()
             .certificateValidator(certificates)
-            .origin(WebOrigin.of(ORIGIN))
+            .origin(ORIGIN)
             .build();
     key = user.certificate().getPublicKey();
     signature = TokenSigner.sign(alg, user.privateKey(), BC, ORIGIN, NONCE);

@@ -35,7 +35,7 @@ final class DefaultAuthTokenValidator implements AuthTokenValidator {
     for (byte[] der : token.chain()) {
       chain.add(certificates.decode(der));
     }
-    TokenSignatureVerifier.verify(token, certificate, origin.value(), nonce); // steps 3 and 4
+    TokenSignatureVerifier.verify(token, certificate, origin, nonce); // steps 3 and 4
     ValidatedCertificate validation = certificates.validate(certificate, chain, purpose); // 5–7
     if (!validation.provider().allowedAlgorithms().contains(token.algorithm())) {
       throw new AlgorithmMismatchException(

@@ -21,8 +21,11 @@ import io.certgate.testpki.Credential;
 import io.certgate.testpki.KeyKind;
 import io.certgate.testpki.TestProvider;
 import io.certgate.testpki.UserCredentials;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.Provider;
 import java.security.SecureRandom;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,6 +34,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -156,7 +160,8 @@ class AuthTokenValidatorTest {
   @Test
   void rejectsCertificateOrChainGivenAsPemTextInsteadOfDer() throws Exception {
     Credential user = p256.issueUser("PEM").signature();
-    byte[] signature = TokenSigner.sign(TokenAlgorithm.ES256, user.privateKey(), BC, ORIGIN, NONCE);
+    byte[] signature =
+        TokenSigner.sign(TokenAlgorithm.ES256, user.privateKey(), BC, WebOrigin.of(ORIGIN), NONCE);
     byte[] pem = pem(user.certificate());
     byte[] chainPem = pem(user.issuers().get(0));
     String pemCertificate =
@@ -233,8 +238,7 @@ class AuthTokenValidatorTest {
     assertCode(
         () ->
             configuredLoosely.validate(
-                token(user, TokenAlgorithm.ES256, ORIGIN + "/", NONCE),
-                ChallengeCheck.fixed(NONCE)),
+                es256OverAnyText(user, ORIGIN + "/", NONCE), ChallengeCheck.fixed(NONCE)),
         ErrorCode.SIGNATURE_INVALID);
   }
 
@@ -280,10 +284,32 @@ class AuthTokenValidatorTest {
       Credential credential, TokenAlgorithm algorithm, String origin, String nonce)
       throws Exception {
     X509Certificate cert = credential.certificate();
-    byte[] signature = TokenSigner.sign(algorithm, credential.privateKey(), BC, origin, nonce);
+    byte[] signature =
+        TokenSigner.sign(algorithm, credential.privateKey(), BC, WebOrigin.of(origin), nonce);
     List<byte[]> chain = List.of(credential.issuers().get(0).getEncoded());
     return AuthTokens.toJson(
         AuthToken.of(cert.getEncoded(), chain, algorithm, signature, "test/1.0"));
+  }
+
+  /** An ES256 token over {@code SHA-256(origin) ‖ SHA-256(nonce)} for any text, origin or not. */
+  private static String es256OverAnyText(Credential credential, String origin, String nonce)
+      throws Exception {
+    MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+    byte[] data =
+        Arrays.concatenate(
+            sha256.digest(origin.getBytes(StandardCharsets.UTF_8)),
+            sha256.digest(nonce.getBytes(StandardCharsets.UTF_8)));
+    Signature signer = Signature.getInstance("SHA256withECDSA", BC);
+    signer.initSign(credential.privateKey());
+    signer.update(data);
+    List<byte[]> chain = List.of(credential.issuers().get(0).getEncoded());
+    return AuthTokens.toJson(
+        AuthToken.of(
+            credential.certificate().getEncoded(),
+            chain,
+            TokenAlgorithm.ES256,
+            signer.sign(),
+            "test/1.0"));
   }
 
   private static void assertCode(
