@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * error and the nodes recover by themselves.
  */
 class ClusterIT {
-  private static RedisServer redis;
+  private static TestCluster cluster;
   private static Node a;
   private static Node b;
 
@@ -56,34 +55,16 @@ class ClusterIT {
 
   @BeforeAll
   static void startCluster() throws IOException {
-    Assumptions.assumeTrue(RedisServer.available(), "redis-server is not installed");
-    Assumptions.assumeTrue(
-        PostgresServer.available(), "PostgreSQL 15 server binaries are not installed");
-    redis = RedisServer.start("cluster-redis");
-    a = node();
-    b = node();
+    cluster = TestCluster.start("cluster", 2, "--certgate.captcha=always");
+    a = new Node(cluster.node(0), ClusterNodes.port(cluster.node(0)));
+    b = new Node(cluster.node(1), ClusterNodes.port(cluster.node(1)));
   }
 
   @AfterAll
   static void stopCluster() throws InterruptedException {
-    for (Node n : new Node[] {a, b}) {
-      if (n != null) {
-        n.context().close();
-      }
+    if (cluster != null) {
+      cluster.close();
     }
-    if (redis != null) {
-      redis.close();
-    }
-  }
-
-  private static Node node() throws IOException {
-    ConfigurableApplicationContext context =
-        ClusterNodes.start(
-            List.of(CertGateServer.class, TestPlatformConfig.class),
-            PostgresServer.get().jdbcUrl(),
-            redis.url(),
-            "--certgate.captcha=always");
-    return new Node(context, ClusterNodes.port(context));
   }
 
   private static void shareCookies(Browser from, Browser to) {
@@ -320,7 +301,7 @@ class ClusterIT {
     Browser onA = a.browser();
     assertThat(a.passwordLogin(onA, PlatformIT.ADMIN, PlatformIT.ADMIN_PASSWORD).status())
         .isEqualTo(200);
-    redis.stop();
+    cluster.redis().stop();
     try {
       Browser.Res session = onA.get("/api/session");
       assertThat(session.status()).as(session.body()).isEqualTo(503);
@@ -332,7 +313,7 @@ class ClusterIT {
       assertThat(challenge.error()).isEqualTo("INTERNAL");
       assertThat(a.browser().get("/actuator/health").status()).isEqualTo(503);
     } finally {
-      redis.start();
+      cluster.redis().start();
     }
     // Lettuce reconnects in the background with growing delays: poll, no restart of the nodes
     Instant deadline = Instant.now().plus(Duration.ofSeconds(40));

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,39 +22,24 @@ import tools.jackson.databind.JsonNode;
  * and a user renamed on the other node in their very next answer.
  */
 class ClusterListingIT {
-  private static RedisServer redis;
+  private static TestCluster cluster;
   private static ConfigurableApplicationContext a;
   private static ConfigurableApplicationContext b;
 
   @BeforeAll
   static void startCluster() throws IOException {
-    Assumptions.assumeTrue(RedisServer.available(), "redis-server is not installed");
-    Assumptions.assumeTrue(
-        PostgresServer.available(), "PostgreSQL 15 server binaries are not installed");
-    redis = RedisServer.start("cluster-listing-redis");
-    a = node();
-    b = node();
+    cluster =
+        TestCluster.start(
+            "cluster-listing", 2, "--certgate.captcha=always", "--certgate.listing.memory-from=3");
+    a = cluster.node(0);
+    b = cluster.node(1);
   }
 
   @AfterAll
   static void stopCluster() throws InterruptedException {
-    for (ConfigurableApplicationContext n : new ConfigurableApplicationContext[] {a, b}) {
-      if (n != null) {
-        n.close();
-      }
+    if (cluster != null) {
+      cluster.close();
     }
-    if (redis != null) {
-      redis.close();
-    }
-  }
-
-  private static ConfigurableApplicationContext node() throws IOException {
-    return ClusterNodes.start(
-        List.of(CertGateServer.class, TestPlatformConfig.class),
-        PostgresServer.get().jdbcUrl(),
-        redis.url(),
-        "--certgate.captcha=always",
-        "--certgate.listing.memory-from=3");
   }
 
   @Test

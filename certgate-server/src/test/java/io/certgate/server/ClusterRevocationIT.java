@@ -9,10 +9,8 @@ import io.certgate.testpki.TestOids;
 import io.certgate.testpki.TestProvider;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * (HARD: {@code REVOCATION_UNKNOWN} on both), and both recover once good CRLs are served.
  */
 class ClusterRevocationIT {
-  private static RedisServer redis;
+  private static TestCluster cluster;
   private static CrlServer crls;
   private static Node a;
   private static Node b;
@@ -42,39 +40,22 @@ class ClusterRevocationIT {
 
   @BeforeAll
   static void startCluster() throws IOException {
-    Assumptions.assumeTrue(RedisServer.available(), "redis-server is not installed");
-    Assumptions.assumeTrue(
-        PostgresServer.available(), "PostgreSQL 15 server binaries are not installed");
-    redis = RedisServer.start("revocation-redis");
     crls = CrlServer.start();
-    a = node();
-    b = node();
+    cluster =
+        TestCluster.start(
+            "revocation", 2, "--certgate.captcha=always", "--certgate.ca.providers-poll=1s");
+    a = new Node(cluster.node(0), ClusterNodes.port(cluster.node(0)));
+    b = new Node(cluster.node(1), ClusterNodes.port(cluster.node(1)));
   }
 
   @AfterAll
   static void stopCluster() throws InterruptedException {
-    for (Node n : new Node[] {a, b}) {
-      if (n != null) {
-        n.context().close();
-      }
-    }
-    if (redis != null) {
-      redis.close();
+    if (cluster != null) {
+      cluster.close();
     }
     if (crls != null) {
       crls.close();
     }
-  }
-
-  private static Node node() throws IOException {
-    ConfigurableApplicationContext context =
-        ClusterNodes.start(
-            List.of(CertGateServer.class, TestPlatformConfig.class),
-            PostgresServer.get().jdbcUrl(),
-            redis.url(),
-            "--certgate.captcha=always",
-            "--certgate.ca.providers-poll=1s");
-    return new Node(context, ClusterNodes.port(context));
   }
 
   @Test

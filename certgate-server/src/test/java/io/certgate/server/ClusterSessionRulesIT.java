@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -19,38 +18,22 @@ import tools.jackson.databind.JsonNode;
  * holds on both nodes; a session ended on one node is ended on the other.
  */
 class ClusterSessionRulesIT {
-  private static RedisServer redis;
+  private static TestCluster cluster;
   private static ConfigurableApplicationContext a;
   private static ConfigurableApplicationContext b;
 
   @BeforeAll
   static void startCluster() throws IOException {
-    Assumptions.assumeTrue(RedisServer.available(), "redis-server is not installed");
-    Assumptions.assumeTrue(
-        PostgresServer.available(), "PostgreSQL 15 server binaries are not installed");
-    redis = RedisServer.start("session-rules-redis");
-    a = node();
-    b = node();
+    cluster = TestCluster.start("session-rules", 2, "--certgate.captcha=always");
+    a = cluster.node(0);
+    b = cluster.node(1);
   }
 
   @AfterAll
   static void stopCluster() throws InterruptedException {
-    for (ConfigurableApplicationContext n : new ConfigurableApplicationContext[] {a, b}) {
-      if (n != null) {
-        n.close();
-      }
+    if (cluster != null) {
+      cluster.close();
     }
-    if (redis != null) {
-      redis.close();
-    }
-  }
-
-  private static ConfigurableApplicationContext node() throws IOException {
-    return ClusterNodes.start(
-        List.of(CertGateServer.class, TestPlatformConfig.class),
-        PostgresServer.get().jdbcUrl(),
-        redis.url(),
-        "--certgate.captcha=always");
   }
 
   /** A new member of a new organisation, created through {@code admin}. */

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -19,31 +17,24 @@ import org.springframework.context.ConfigurableApplicationContext;
  * too slow for a test.
  */
 class ClusterSessionTimeoutIT {
-  private static RedisServer redis;
+  private static TestCluster cluster;
   private static ConfigurableApplicationContext node;
 
   @BeforeAll
   static void startNode() throws IOException {
-    Assumptions.assumeTrue(RedisServer.available(), "redis-server is not installed");
-    Assumptions.assumeTrue(
-        PostgresServer.available(), "PostgreSQL 15 server binaries are not installed");
-    redis = RedisServer.start("session-timeout-redis");
-    node =
-        ClusterNodes.start(
-            List.of(CertGateServer.class, TestPlatformConfig.class),
-            PostgresServer.get().jdbcUrl(),
-            redis.url(),
+    cluster =
+        TestCluster.start(
+            "session-timeout",
+            1,
             "--certgate.captcha=always",
             "--server.servlet.session.timeout=5s");
+    node = cluster.node(0);
   }
 
   @AfterAll
   static void stopNode() throws InterruptedException {
-    if (node != null) {
-      node.close();
-    }
-    if (redis != null) {
-      redis.close();
+    if (cluster != null) {
+      cluster.close();
     }
   }
 
@@ -76,7 +67,8 @@ class ClusterSessionTimeoutIT {
   private static String sessionKeys() {
     try {
       Process scan =
-          new ProcessBuilder("redis-cli", "-u", redis.url(), "--scan", "--pattern", "*:sessions:*")
+          new ProcessBuilder(
+                  "redis-cli", "-u", cluster.redis().url(), "--scan", "--pattern", "*:sessions:*")
               .redirectErrorStream(true)
               .start();
       String out = new String(scan.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -73,17 +73,18 @@ final class BackgroundCrlStore implements CrlStore {
 
   @Override
   public Optional<RevocationStatus> status(X509Certificate certificate, X509Certificate issuer) {
+    // A CRL known but not held yet can change any answer the others give (a delta taking a serial
+    // off hold, or revoking one its base does not list yet): none is given before its first
+    // download ends. A slot started from a replaced store's CRL answers from that meanwhile.
+    awaitAll(firstLoadsPending(true));
     Optional<RevocationStatus> status = lookup(certificate);
     if (status.isPresent()) {
       return status;
     }
-    // Cold path only: a CRL still loading for the first time, a distribution point not seen yet,
-    // or a CRL signed by a CA first seen on this (validated) path.
+    // Cold path only: a distribution point not seen yet, or a CRL signed by a CA first seen on
+    // this (validated) path.
     boolean learned = issuers.addIfAbsent(issuer);
-    List<CompletableFuture<Void>> pending = new ArrayList<>();
-    slots.values().stream()
-        .filter(s -> !s.firstLoad().isDone())
-        .forEach(s -> pending.add(s.firstLoad()));
+    List<CompletableFuture<Void>> pending = firstLoadsPending(false);
     if (followDistributionPoints && pending.isEmpty()) {
       for (URI url : DistributionPoints.of(certificate)) {
         if (!slots.containsKey(url) && slots.size() < MAX_DISCOVERED_URLS) {
@@ -97,6 +98,17 @@ final class BackgroundCrlStore implements CrlStore {
       awaitAll(reloadUnheld());
     }
     return lookup(certificate);
+  }
+
+  /** First downloads not finished yet, of every slot or only of those that hold nothing. */
+  private List<CompletableFuture<Void>> firstLoadsPending(boolean onlyUnheld) {
+    List<CompletableFuture<Void>> pending = new ArrayList<>();
+    for (CrlSlot slot : slots.values()) {
+      if (!slot.firstLoad().isDone() && !(onlyUnheld && slot.held().isPresent())) {
+        pending.add(slot.firstLoad());
+      }
+    }
+    return pending;
   }
 
   private Optional<RevocationStatus> lookup(X509Certificate certificate) {

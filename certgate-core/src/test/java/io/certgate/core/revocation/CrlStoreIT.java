@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +48,44 @@ class CrlStoreIT {
       store.refreshNow();
 
       assertThat(revoked(store, provider, cert)).contains(true);
+    }
+  }
+
+  @Test
+  void answersOnlyAfterEveryKnownCrlHasBeenTriedOnce() throws Exception {
+    TestProvider provider = Pki.provider("mirrors", KeyKind.EC_P256, clock);
+    X509Certificate cert = provider.issueUser("u").signature().certificate();
+    byte[] before = provider.crl(NOW.minusSeconds(600), NOW.plus(Duration.ofHours(6))).getEncoded();
+    provider.revoke(cert);
+    byte[] after = provider.crl(NOW, NOW.plus(Duration.ofHours(6))).getEncoded();
+    // Two distribution points of one CA: the fast one still serves the CRL from before the
+    // revocation, the slow one already has the new CRL.
+    CountDownLatch slow = server.hold("/slow.crl");
+    List<java.net.URI> urls =
+        List.of(server.put("/fast.crl", before), server.put("/slow.crl", after));
+    try (CrlStore store =
+        CrlStore.builder()
+            .clock(clock)
+            .issuers(provider.anchors())
+            .crlUrls(urls)
+            .followDistributionPoints(false)
+            .build()) {
+      awaitLoaded(store, urls.get(0));
+      // Released only after the question is asked: the fast CRL alone would answer "good".
+      Thread release =
+          new Thread(
+              () -> {
+                try {
+                  Thread.sleep(300);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                slow.countDown();
+              });
+      release.start();
+
+      assertThat(revoked(store, provider, cert)).contains(true);
+      release.join();
     }
   }
 
@@ -211,6 +250,17 @@ class CrlStoreIT {
       Thread.sleep(10);
     }
     throw new AssertionError("no refresh thread inside a download");
+  }
+
+  private static void awaitLoaded(CrlStore store, java.net.URI url) throws InterruptedException {
+    long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < until) {
+      if (store.crls().stream().anyMatch(s -> s.url().equals(url) && s.thisUpdate().isPresent())) {
+        return;
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError("CRL " + url + " not loaded");
   }
 
   private CrlStore store(TestProvider provider, java.net.URI url) {

@@ -10,8 +10,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,6 +31,7 @@ public final class BytesServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
           });
+  private final Map<String, CountDownLatch> held = new ConcurrentHashMap<>();
   private volatile Duration stall = Duration.ZERO;
 
   public BytesServer() {
@@ -41,6 +44,7 @@ public final class BytesServer implements AutoCloseable {
         "/",
         exchange -> {
           requests.incrementAndGet();
+          awaitRelease(exchange.getRequestURI().getPath());
           byte[] body = content.get(exchange.getRequestURI().getPath());
           if (body == null) {
             exchange.sendResponseHeaders(404, -1);
@@ -72,6 +76,26 @@ public final class BytesServer implements AutoCloseable {
   private void pause() {
     try {
       Thread.sleep(stall.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Answers to {@code path} wait (at most a minute) until the returned latch is counted down: a
+   * mirror that is slower than the others.
+   */
+  public CountDownLatch hold(String path) {
+    return held.computeIfAbsent(path, p -> new CountDownLatch(1));
+  }
+
+  private void awaitRelease(String path) {
+    CountDownLatch latch = held.get(path);
+    if (latch == null) {
+      return;
+    }
+    try {
+      latch.await(1, TimeUnit.MINUTES);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

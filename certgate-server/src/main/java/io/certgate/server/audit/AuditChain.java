@@ -3,7 +3,6 @@ package io.certgate.server.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 
@@ -21,41 +20,16 @@ final class AuditChain {
   private AuditChain() {}
 
   /** A keyed row hash (a MAC). */
-  static String hash(
-      AuditKey key,
-      String prevHash,
-      long seq,
-      Instant at,
-      String actor,
-      String action,
-      String target,
-      String clientIp,
-      String outcome,
-      String reason) {
-    String canonical =
-        canonical(prevHash, seq, at, actor, action, target, clientIp, outcome, reason)
-            + field(key.id());
-    return key.mac(canonical);
+  static String hash(AuditKey key, String prevHash, long seq, AuditLog.Row row) {
+    return key.mac(canonical(prevHash, seq, row) + field(key.id()));
   }
 
   /** A row hash of the unkeyed era (before the keyed chain). */
-  static String legacyHash(
-      String prevHash,
-      long seq,
-      Instant at,
-      String actor,
-      String action,
-      String target,
-      String clientIp,
-      String outcome,
-      String reason) {
+  static String legacyHash(String prevHash, long seq, AuditLog.Row row) {
     try {
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
       return HexFormat.of()
-          .formatHex(
-              sha256.digest(
-                  canonical(prevHash, seq, at, actor, action, target, clientIp, outcome, reason)
-                      .getBytes(StandardCharsets.UTF_8)));
+          .formatHex(sha256.digest(canonical(prevHash, seq, row).getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
@@ -65,28 +39,12 @@ final class AuditChain {
    * The row's hash as its rule says: keyed with {@code key}, or unkeyed when {@code key} is null.
    */
   static String hash(AuditEntry e, @Nullable AuditKey key) {
+    AuditLog.Row row =
+        new AuditLog.Row(
+            e.at(), e.actor(), e.action(), e.target(), e.clientIp(), e.outcome(), e.reason());
     return key == null
-        ? legacyHash(
-            e.prevHash(),
-            e.seq(),
-            e.at(),
-            e.actor(),
-            e.action(),
-            e.target(),
-            e.clientIp(),
-            e.outcome(),
-            e.reason())
-        : hash(
-            key,
-            e.prevHash(),
-            e.seq(),
-            e.at(),
-            e.actor(),
-            e.action(),
-            e.target(),
-            e.clientIp(),
-            e.outcome(),
-            e.reason());
+        ? legacyHash(e.prevHash(), e.seq(), row)
+        : hash(key, e.prevHash(), e.seq(), row);
   }
 
   /** The MAC of a checkpoint or of the head: "the chain up to {@code seq} ends in {@code hash}". */
@@ -94,20 +52,18 @@ final class AuditChain {
     return key.mac(kind + '\n' + field(key.id()) + field(Long.toString(seq)) + field(hash));
   }
 
-  private static String canonical(
-      String prevHash,
-      long seq,
-      Instant at,
-      String actor,
-      String action,
-      String target,
-      String clientIp,
-      String outcome,
-      String reason) {
+  private static String canonical(String prevHash, long seq, AuditLog.Row row) {
     StringBuilder canonical = new StringBuilder(prevHash).append('\n');
     for (String f :
         new String[] {
-          Long.toString(seq), at.toString(), actor, action, target, clientIp, outcome, reason
+          Long.toString(seq),
+          row.at().toString(),
+          row.actor(),
+          row.action(),
+          row.target(),
+          row.clientIp(),
+          row.outcome(),
+          row.reason()
         }) {
       canonical.append(field(f));
     }

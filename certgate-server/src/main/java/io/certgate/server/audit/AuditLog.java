@@ -136,18 +136,7 @@ class AuditLog {
     for (Row r : rows) {
       seq++;
       String prev = hash;
-      hash =
-          AuditChain.hash(
-              key,
-              prev,
-              seq,
-              r.at(),
-              r.actor(),
-              r.action(),
-              r.target(),
-              r.clientIp(),
-              r.outcome(),
-              r.reason());
+      hash = AuditChain.hash(key, prev, seq, r);
       inserts.add(
           new Object[] {
             seq,

@@ -11,12 +11,16 @@ class AuditChainTest {
   @Test
   void hashDependsOnThePreviousHashAndEveryField() {
     String h =
-        AuditChain.legacyHash(AuditChain.GENESIS, 1, T, "a", "LOGIN", "t", "ip", "SUCCESS", "");
+        AuditChain.legacyHash(
+            AuditChain.GENESIS, 1, new AuditLog.Row(T, "a", "LOGIN", "t", "ip", "SUCCESS", ""));
     assertThat(h).hasSize(64);
-    assertThat(AuditChain.legacyHash("1".repeat(64), 1, T, "a", "LOGIN", "t", "ip", "SUCCESS", ""))
+    assertThat(
+            AuditChain.legacyHash(
+                "1".repeat(64), 1, new AuditLog.Row(T, "a", "LOGIN", "t", "ip", "SUCCESS", "")))
         .isNotEqualTo(h);
     assertThat(
-            AuditChain.legacyHash(AuditChain.GENESIS, 1, T, "b", "LOGIN", "t", "ip", "SUCCESS", ""))
+            AuditChain.legacyHash(
+                AuditChain.GENESIS, 1, new AuditLog.Row(T, "b", "LOGIN", "t", "ip", "SUCCESS", "")))
         .isNotEqualTo(h);
   }
 
@@ -29,15 +33,28 @@ class AuditChainTest {
     AuditKey c = AuditKey.of(AuditKey.Algorithm.HMAC_SHA256, new byte[32]);
     assertThat(a.id()).startsWith("sm3-").isNotEqualTo(b.id());
     assertThat(c.id()).startsWith("sha256-");
-    String h = AuditChain.hash(a, AuditChain.GENESIS, 1, T, "a", "LOGIN", "t", "ip", "SUCCESS", "");
+    String h =
+        AuditChain.hash(
+            a, AuditChain.GENESIS, 1, new AuditLog.Row(T, "a", "LOGIN", "t", "ip", "SUCCESS", ""));
     assertThat(h).hasSize(64);
-    assertThat(AuditChain.hash(b, AuditChain.GENESIS, 1, T, "a", "LOGIN", "t", "ip", "SUCCESS", ""))
+    assertThat(
+            AuditChain.hash(
+                b,
+                AuditChain.GENESIS,
+                1,
+                new AuditLog.Row(T, "a", "LOGIN", "t", "ip", "SUCCESS", "")))
         .isNotEqualTo(h);
-    assertThat(AuditChain.hash(c, AuditChain.GENESIS, 1, T, "a", "LOGIN", "t", "ip", "SUCCESS", ""))
+    assertThat(
+            AuditChain.hash(
+                c,
+                AuditChain.GENESIS,
+                1,
+                new AuditLog.Row(T, "a", "LOGIN", "t", "ip", "SUCCESS", "")))
         .hasSize(64)
         .isNotEqualTo(h);
     assertThat(
-            AuditChain.legacyHash(AuditChain.GENESIS, 1, T, "a", "LOGIN", "t", "ip", "SUCCESS", ""))
+            AuditChain.legacyHash(
+                AuditChain.GENESIS, 1, new AuditLog.Row(T, "a", "LOGIN", "t", "ip", "SUCCESS", "")))
         .isNotEqualTo(h);
     assertThat(AuditChain.seal(a, "checkpoint", 1, h))
         .isNotEqualTo(AuditChain.seal(a, "head", 1, h));
@@ -58,8 +75,11 @@ class AuditChainTest {
 
   @Test
   void lengthPrefixesKeepFieldBoundaries() {
-    assertThat(AuditChain.legacyHash(AuditChain.GENESIS, 1, T, "ab", "c", "t", "ip", "S", ""))
+    assertThat(
+            AuditChain.legacyHash(
+                AuditChain.GENESIS, 1, new AuditLog.Row(T, "ab", "c", "t", "ip", "S", "")))
         .isNotEqualTo(
-            AuditChain.legacyHash(AuditChain.GENESIS, 1, T, "a", "bc", "t", "ip", "S", ""));
+            AuditChain.legacyHash(
+                AuditChain.GENESIS, 1, new AuditLog.Row(T, "a", "bc", "t", "ip", "S", "")));
   }
 }

@@ -49,13 +49,14 @@ class KeyedAuditChainTest {
             mallory,
             row.prevHash(),
             42,
-            row.at(),
-            "mallory",
-            row.action(),
-            row.target(),
-            row.clientIp(),
-            row.outcome(),
-            row.reason());
+            new AuditLog.Row(
+                row.at(),
+                "mallory",
+                row.action(),
+                row.target(),
+                row.clientIp(),
+                row.outcome(),
+                row.reason()));
     db.jdbc
         .sql("UPDATE audit_events SET actor = 'mallory', hash = ? WHERE seq = 42")
         .param(forged)
@@ -69,13 +70,14 @@ class KeyedAuditChainTest {
         AuditChain.legacyHash(
             row.prevHash(),
             42,
-            row.at(),
-            "mallory",
-            row.action(),
-            row.target(),
-            row.clientIp(),
-            row.outcome(),
-            row.reason());
+            new AuditLog.Row(
+                row.at(),
+                "mallory",
+                row.action(),
+                row.target(),
+                row.clientIp(),
+                row.outcome(),
+                row.reason()));
     db.jdbc
         .sql("UPDATE audit_events SET hash = ?, key_id = NULL WHERE seq = 42")
         .param(legacy)
@@ -148,7 +150,9 @@ class KeyedAuditChainTest {
     String prev = AuditChain.GENESIS;
     Instant at = Instant.parse("2026-01-01T00:00:00Z");
     for (long seq = 1; seq <= 3; seq++) {
-      String hash = AuditChain.legacyHash(prev, seq, at, "old", "LOGIN", "t", "ip", "SUCCESS", "");
+      String hash =
+          AuditChain.legacyHash(
+              prev, seq, new AuditLog.Row(at, "old", "LOGIN", "t", "ip", "SUCCESS", ""));
       db.jdbc
           .sql(
               "INSERT INTO audit_events (seq, at, actor, action, target, client_ip, outcome,"
