@@ -1,8 +1,10 @@
 package io.certgate.core.token;
 
 import java.net.IDN;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -10,8 +12,8 @@ import java.util.Optional;
  * A web origin in its ASCII serialisation, {@code scheme://host[:port]} (RFC 6454 §6.2): what a
  * browser sends in {@code Origin} and what DESIGN.md §5 signs. The scheme is {@code http} or {@code
  * https}, scheme and host are in lower case, an internationalised host is in its ASCII ({@code
- * xn--}) form, a default port (80, 443) is left out, and there is no path, trailing slash, query,
- * fragment or user information.
+ * xn--}) form, an IPv6 address is in brackets and compressed ({@code [::1]}), a default port (80,
+ * 443) is left out, and there is no path, trailing slash, query, fragment or user information.
  *
  * <p>Two ways in, one value out. {@link #of} reads a configured origin (the server's public origin,
  * the checker's {@code --origin}, the client's allow-list) and writes it the way a browser would,
@@ -155,13 +157,72 @@ public final class WebOrigin {
       throw new NotAnOrigin("an IPv6 address must be written in [ ]");
     }
     if (host.startsWith("[")) {
-      return host.toLowerCase(Locale.ROOT); // an IPv6 literal, checked with the whole origin
+      return ipv6(host);
     }
     try {
       return IDN.toASCII(host, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
     } catch (IllegalArgumentException e) {
       throw new NotAnOrigin("its host is not a valid domain name");
     }
+  }
+
+  /**
+   * An IPv6 literal in the form browsers serialise (WHATWG URL §3.5, which is RFC 5952's):
+   * lower-case hex without leading zeros, the first longest run of two or more zero pieces as
+   * {@code ::}, no dotted IPv4 tail. A literal in brackets is never looked up in DNS.
+   */
+  private static String ipv6(String bracketed) throws NotAnOrigin {
+    byte[] address;
+    try {
+      address = InetAddress.getByName(bracketed).getAddress();
+    } catch (UnknownHostException e) {
+      throw new NotAnOrigin("its host is not a valid host name or IP address");
+    }
+    if (address.length == 4) { // ::ffff:a.b.c.d, which the JDK hands back as the IPv4 address
+      byte[] mapped = new byte[16];
+      mapped[10] = (byte) 0xff;
+      mapped[11] = (byte) 0xff;
+      System.arraycopy(address, 0, mapped, 12, 4);
+      address = mapped;
+    }
+    int[] pieces = new int[8];
+    for (int i = 0; i < 8; i++) {
+      pieces[i] = (address[2 * i] & 0xff) << 8 | address[2 * i + 1] & 0xff;
+    }
+    int compress = longestZeroRun(pieces);
+    StringBuilder out = new StringBuilder("[");
+    for (int i = 0; i < 8; i++) {
+      if (i == compress) {
+        out.append(i == 0 ? "::" : ":");
+        while (i + 1 < 8 && pieces[i + 1] == 0) {
+          i++;
+        }
+        continue;
+      }
+      out.append(Integer.toHexString(pieces[i]));
+      if (i < 7) {
+        out.append(':');
+      }
+    }
+    return out.append(']').toString();
+  }
+
+  /** Where the first longest run of at least two zero pieces starts, or -1. */
+  private static int longestZeroRun(int[] pieces) {
+    int start = -1;
+    int length = 1;
+    for (int i = 0; i < pieces.length; ) {
+      int j = i;
+      while (j < pieces.length && pieces[j] == 0) {
+        j++;
+      }
+      if (j - i > length) {
+        start = i;
+        length = j - i;
+      }
+      i = j == i ? i + 1 : j;
+    }
+    return start;
   }
 
   private static int port(String text) throws NotAnOrigin {

@@ -38,6 +38,13 @@ class WebOriginTest {
         "https://localhost:08443      | https://localhost:8443",
         "'  https://a.example  '      | https://a.example",
         "http://[2001:DB8::A]:8080    | http://[2001:db8::a]:8080",
+        "http://[0:0:0:0:0:0:0:1]     | http://[::1]",
+        "https://[2001:0db8:0:0:1:0:0:1] | https://[2001:db8::1:0:0:1]",
+        "https://[2001:db8:0:1:1:1:1:1] | https://[2001:db8:0:1:1:1:1:1]",
+        "https://[1:0:0:2:0:0:0:3]    | https://[1:0:0:2::3]",
+        "https://[::]                 | https://[::]",
+        "https://[fe80::]             | https://[fe80::]",
+        "https://[::ffff:192.0.2.1]   | https://[::ffff:c000:201]",
         "https://政府采购.cn            | https://xn--mxtq1mhz1bv3d.cn",
         "https://政府采购。cn           | https://xn--mxtq1mhz1bv3d.cn",
         "https://Bücher.Example       | https://xn--bcher-kva.example"
@@ -92,6 +99,9 @@ class WebOriginTest {
         "http://[::1                      | its IPv6 address has no closing ]",
         "http://[::1]x                    | something follows its IPv6 address",
         "http://[::g]                     | its host is not a valid host name or IP address",
+        "http://[1:2:3:4:5:6:7:8:9]       | its host is not a valid host name or IP address",
+        "http://[www.example.cn]          | its host is not a valid host name or IP address",
+        "http://[192.0.2.1]               | its host is not a valid host name or IP address",
         "http://::1                       | an IPv6 address must be written in [ ]",
         "http://2001:db8::1:8080          | an IPv6 address must be written in [ ]"
       })
