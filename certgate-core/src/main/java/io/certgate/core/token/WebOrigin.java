@@ -189,6 +189,10 @@ public final class WebOrigin {
     for (int i = 0; i < 8; i++) {
       pieces[i] = (address[2 * i] & 0xff) << 8 | address[2 * i + 1] & 0xff;
     }
+    return compressed(pieces);
+  }
+
+  private static String compressed(int[] pieces) {
     int compress = longestZeroRun(pieces);
     StringBuilder out = new StringBuilder("[");
     for (int i = 0; i < 8; i++) {
