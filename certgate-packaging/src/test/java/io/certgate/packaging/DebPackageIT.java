@@ -43,8 +43,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The .deb the build made, taken through a supplier's whole life with it on this machine: {@code
  * dpkg -i}, the login autostart entry started as an ordinary user with no Java anywhere on its
- * PATH, keys listed and a challenge signed, then {@code dpkg -r}. Needs root (as CI runs), since
- * installing a package does.
+ * PATH, keys listed and a challenge signed with each kind of key (PKCS#12 soft key through Bouncy
+ * Castle, PKCS#11 through SunPKCS11, SKF through JNA in the client's SKF host process, all on the
+ * package's trimmed runtime), then {@code dpkg -r}. Needs root (as CI runs), since installing a
+ * package does.
  */
 @TestMethodOrder(OrderAnnotation.class)
 class DebPackageIT {
@@ -53,6 +55,7 @@ class DebPackageIT {
   private static final String ORIGIN = "https://www.zcygov.cn";
   private static final String TOKEN_PIN = "246810";
   private static final char[] SOFT_PIN = "soft-246810".toCharArray();
+  private static final String SKF_PIN = "135790";
   private static final Path AUTOSTART = Path.of("/etc/xdg/autostart/certgate-agent.desktop");
   private static final Path MENU = Path.of("/usr/share/applications/certgate-agent.desktop");
   private static final Path INSTALL_DIR = Path.of("/opt/certgate-agent");
@@ -62,6 +65,8 @@ class DebPackageIT {
   private static int port;
   private static UserCredentials softKeyUser;
   private static UserCredentials usbKeyUser;
+  private static UserCredentials skfKeyUser;
+  private static SoftSkfDevice skfKey;
   private static Process session;
   private static final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -83,7 +88,10 @@ class DebPackageIT {
     Shell.run("dpkg", "-i", deb.toString()).orFail();
   }
 
-  /** An ordinary account with one soft key (SM2, PKCS#12) and one SoftHSM2 "USB key" (P-256). */
+  /**
+   * An ordinary account with one soft key (SM2, PKCS#12), one SoftHSM2 "USB key" (P-256) and one
+   * software SKF "国密 USB key" (SM2).
+   */
   private static void createUserWithKeys() throws Exception {
     if (Shell.run("id", USER).exit() != 0) {
       Shell.run("useradd", "--create-home", "--shell", "/bin/sh", USER).orFail();
@@ -91,7 +99,13 @@ class DebPackageIT {
     home =
         Path.of(Shell.run("sh", "-c", "getent passwd " + USER + " | cut -d: -f6").output().strip());
     config = home.resolve(".config/certgate");
-    Shell.run("rm", "-rf", config.toString(), home.resolve("softhsm").toString()).orFail();
+    Shell.run(
+            "rm",
+            "-rf",
+            config.toString(),
+            home.resolve("softhsm").toString(),
+            home.resolve("skf").toString())
+        .orFail();
 
     softKeyUser = TestProvider.create("deb-sm2", KeyKind.SM2, Instant.now()).issueUser("许软证");
     Path softKeys = Files.createDirectories(config.resolve("softkeys"));
@@ -106,6 +120,9 @@ class DebPackageIT {
     SoftHsmTokens tokens = SoftHsmTokens.create(home.resolve("softhsm"));
     tokens.initToken("deb-usbkey", "12345678", TOKEN_PIN);
     tokens.importUser("deb-usbkey", TOKEN_PIN, usbKeyUser);
+
+    skfKeyUser = TestProvider.create("deb-skf", KeyKind.SM2, Instant.now()).issueUser("林国密");
+    skfKey = SoftSkfDevice.create(home.resolve("skf"), "deb-gm3000", SKF_PIN, skfKeyUser);
 
     try (ServerSocket probe = new ServerSocket(0)) {
       port = probe.getLocalPort();
@@ -125,7 +142,8 @@ class DebPackageIT {
             "-R",
             USER + ":",
             config.getParent().toString(),
-            home.resolve("softhsm").toString())
+            home.resolve("softhsm").toString(),
+            home.resolve("skf").toString())
         .orFail();
   }
 
@@ -180,7 +198,10 @@ class DebPackageIT {
                 "LOGNAME=" + USER,
                 "LANG=C.UTF-8",
                 "PATH=/nonexistent",
-                "SOFTHSM2_CONF=" + home.resolve("softhsm/softhsm2.conf")));
+                "SOFTHSM2_CONF=" + home.resolve("softhsm/softhsm2.conf"),
+                // the SKF library as a supplier would name a vendor's, by the client's variable
+                "CERTGATE_AGENT_SKF=" + skfKey.library(),
+                "CERTGATE_SOFTSKF_DIR=" + skfKey.devices()));
     // exactly what a desktop session runs at login (Exec= has no quoting or field codes here)
     command.addAll(List.of(desktopEntry(AUTOSTART).get("Exec").split(" ")));
     Path log =
@@ -197,7 +218,7 @@ class DebPackageIT {
         .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
     assertThat(status.requireArray("tokens").elements())
         .extracting(t -> ((JsonObject) t).requireString("label"))
-        .contains("deb-usbkey");
+        .contains("deb-usbkey", skfKey.name());
     List<Long> clients = InstalledClient.processes();
     assertThat(clients).hasSize(1);
     long pid = clients.get(0);
@@ -213,9 +234,39 @@ class DebPackageIT {
 
   @Test
   @Order(3)
-  void signsAChallengeWithTheSoftKeyAndWithTheUsbKey() throws Exception {
+  void listsTheSkfKeysSm2CertificateOnATokenOfKindSkfLoadedByThePackagesOwnRuntime()
+      throws Exception {
+    JsonObject listed = listedCertificate(skfKeyUser.signature().certificate());
+    assertThat(listed.requireString("keyAlgorithm")).isEqualTo("SM2");
+    assertThat(listed.requireBoolean("signatureCapable")).isTrue();
+    assertThat(
+            listedCertificate(skfKeyUser.encryption().certificate())
+                .requireBoolean("signatureCapable"))
+        .isFalse();
+    JsonObject token = token(listed.requireString("tokenId"));
+    assertThat(token.requireString("kind")).isEqualTo("skf");
+    assertThat(token.requireString("label")).isEqualTo(skfKey.name());
+
+    // the SKF host: the package's java, as the user, with JNA's native part and the library mapped
+    List<Long> hosts = InstalledClient.processesOf(InstalledClient.RUNTIME_JAVA);
+    assertThat(hosts).hasSize(1);
+    long host = hosts.get(0);
+    assertThat(InstalledClient.uid(host)).isEqualTo(InstalledClient.uid(clientPid()));
+    assertThat(InstalledClient.mappedFiles(host))
+        .contains(skfKey.library().toString())
+        // JNA's native part, unpacked from the client's jar for this user
+        .anyMatch(f -> f.startsWith(home.resolve(".cache/JNA") + "/"))
+        .contains(INSTALL_DIR.resolve("lib/runtime/lib/server/libjvm.so").toString());
+  }
+
+  @Test
+  @Order(4)
+  void signsAChallengeWithTheSoftKeyTheUsbKeyAndTheSkfKey() throws Exception {
     for (var key :
-        List.of(Map.entry(softKeyUser, new String(SOFT_PIN)), Map.entry(usbKeyUser, TOKEN_PIN))) {
+        List.of(
+            Map.entry(softKeyUser, new String(SOFT_PIN)),
+            Map.entry(usbKeyUser, TOKEN_PIN),
+            Map.entry(skfKeyUser, SKF_PIN))) {
       X509Certificate certificate = key.getKey().signature().certificate();
       String nonce = nonce();
       String body =
@@ -241,14 +292,21 @@ class DebPackageIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void removingThePackageStopsTheClientAndLeavesOnlyTheUsersOwnConfiguration() throws Exception {
     Shell.run("dpkg", "-r", PACKAGE).orFail();
 
-    for (int i = 0; i < 50 && !InstalledClient.processes().isEmpty(); i++) {
+    for (int i = 0;
+        i < 50
+            && !(InstalledClient.processes().isEmpty()
+                && InstalledClient.processesOf(InstalledClient.RUNTIME_JAVA).isEmpty());
+        i++) {
       Thread.sleep(100);
     }
     assertThat(InstalledClient.processes()).as("clients still running").isEmpty();
+    assertThat(InstalledClient.processesOf(InstalledClient.RUNTIME_JAVA))
+        .as("SKF hosts still running")
+        .isEmpty();
     assertThat(INSTALL_DIR).doesNotExist();
     assertThat(AUTOSTART).doesNotExist();
     assertThat(MENU).doesNotExist();
@@ -281,6 +339,11 @@ class DebPackageIT {
   }
 
   private static String certificateId(X509Certificate certificate) throws Exception {
+    return listedCertificate(certificate).requireString("id");
+  }
+
+  /** The entry of /v1/certificates for this certificate. */
+  private static JsonObject listedCertificate(X509Certificate certificate) throws Exception {
     HttpResponse<String> r =
         http.send(request("/v1/certificates").build(), HttpResponse.BodyHandlers.ofString());
     String der = Base64.getEncoder().encodeToString(certificate.getEncoded());
@@ -288,11 +351,30 @@ class DebPackageIT {
         Json.parseObject(r.body(), JsonLimits.DEFAULT).requireArray("certificates").elements()) {
       JsonObject c = (JsonObject) v;
       if (c.requireString("certificate").equals(der)) {
-        return c.requireString("id");
+        return c;
       }
     }
     throw new AssertionError(
         "the client does not list " + certificate.getSubjectX500Principal() + ": " + r.body());
+  }
+
+  /** The entry of /v1/status for a token. */
+  private static JsonObject token(String id) throws Exception {
+    HttpResponse<String> r =
+        http.send(request("/v1/status").build(), HttpResponse.BodyHandlers.ofString());
+    for (JsonValue v :
+        Json.parseObject(r.body(), JsonLimits.DEFAULT).requireArray("tokens").elements()) {
+      if (((JsonObject) v).requireString("id").equals(id)) {
+        return (JsonObject) v;
+      }
+    }
+    throw new AssertionError("no token " + id + " in " + r.body());
+  }
+
+  private static long clientPid() throws IOException {
+    List<Long> clients = InstalledClient.processes();
+    assertThat(clients).hasSize(1);
+    return clients.get(0);
   }
 
   private static String nonce() {

@@ -13,14 +13,22 @@ import java.util.stream.Stream;
 final class InstalledClient {
   static final Path LAUNCHER = Path.of("/opt/certgate-agent/bin/certgate-agent");
 
+  /** The package's own java, on which the client starts one SKF host process per SKF library. */
+  static final Path RUNTIME_JAVA = Path.of("/opt/certgate-agent/lib/runtime/bin/java");
+
   private InstalledClient() {}
 
   /** The pids whose executable is the installed launcher. */
   static List<Long> processes() throws IOException {
+    return processesOf(LAUNCHER);
+  }
+
+  /** The pids whose executable is {@code program}. */
+  static List<Long> processesOf(Path program) throws IOException {
     try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
       return procs
           .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-          .filter(p -> executable(p).filter(LAUNCHER::equals).isPresent())
+          .filter(p -> executable(p).filter(program::equals).isPresent())
           .map(p -> Long.parseLong(p.getFileName().toString()))
           .toList();
     }

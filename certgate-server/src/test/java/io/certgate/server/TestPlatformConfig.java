@@ -1,11 +1,15 @@
 package io.certgate.server;
 
+import io.certgate.server.login.CountingPasswordEncoder;
 import io.certgate.server.login.RecordingCaptchaText;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** The test doubles: a movable clock and captcha text the tests can read. */
+/**
+ * The test doubles: a movable clock, captcha text the tests can read, and the production password
+ * hashing with a count of its comparisons.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestPlatformConfig {
 
@@ -19,5 +23,11 @@ public class TestPlatformConfig {
   @Primary
   RecordingCaptchaText recordingCaptchaText() {
     return new RecordingCaptchaText();
+  }
+
+  @Bean
+  @Primary
+  CountingPasswordEncoder countingPasswordEncoder() {
+    return new CountingPasswordEncoder();
   }
 }

@@ -1,9 +1,13 @@
 package io.certgate.agent.token;
 
-import java.nio.file.Files;
+import static io.certgate.agent.token.LibrarySearch.LINUX_LIBRARY_DIRS;
+import static io.certgate.agent.token.LibrarySearch.Os.LINUX;
+import static io.certgate.agent.token.LibrarySearch.Os.MACOS;
+import static io.certgate.agent.token.LibrarySearch.Os.WINDOWS;
+import static io.certgate.agent.token.LibrarySearch.WINDOWS_SYSTEM32;
+
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Where vendors of 国密 USB keys install their SKF libraries (GM/T 0016), per OS. Only files that
@@ -12,46 +16,33 @@ import java.util.Locale;
  * README with where they come from); installers that package the agent may reference this list.
  */
 public final class WellKnownSkfLibraries {
-  private static final List<String> WINDOWS =
-      List.of(
-          "C:\\Windows\\System32\\mtoken_gm3000.dll", // Longmai mToken GM3000
-          "C:\\Windows\\System32\\ShuttleCsp11_3000GM.dll", // Feitian ePass3000GM
-          "C:\\Windows\\System32\\SKFAPI20538.dll", // Haitai HaiKey
-          "C:\\Windows\\System32\\NetcaSKF.dll"); // NETCA
-  private static final List<String> MAC =
-      List.of(
-          "/usr/local/lib/libgm3000.1.0.dylib", // Longmai mToken GM3000
-          "/usr/local/lib/libes_3000gm.dylib"); // Feitian ePass3000GM
-  private static final List<String> LINUX =
-      List.of(
-          "/usr/lib/libgm3000.1.0.so", // Longmai mToken GM3000
-          "/usr/lib64/libgm3000.1.0.so",
-          "/usr/local/lib/libgm3000.1.0.so",
-          "/usr/lib/x86_64-linux-gnu/libgm3000.1.0.so",
-          "/usr/lib/aarch64-linux-gnu/libgm3000.1.0.so",
-          "/usr/lib/libes_3000gm.so.1.0.0", // Feitian ePass3000GM
-          "/usr/lib64/libes_3000gm.so.1.0.0",
-          "/usr/local/lib/libes_3000gm.so.1.0.0");
+  private static final LibrarySearch SEARCH =
+      LibrarySearch.builder()
+          .add(WINDOWS, WINDOWS_SYSTEM32, "mtoken_gm3000.dll") // Longmai mToken GM3000
+          .add(WINDOWS, WINDOWS_SYSTEM32, "ShuttleCsp11_3000GM.dll") // Feitian ePass3000GM
+          .add(WINDOWS, WINDOWS_SYSTEM32, "SKFAPI20538.dll") // Haitai HaiKey
+          .add(WINDOWS, WINDOWS_SYSTEM32, "NetcaSKF.dll") // NETCA
+          .add(MACOS, "/usr/local/lib", "libgm3000.1.0.dylib") // Longmai mToken GM3000
+          .add(MACOS, "/usr/local/lib", "libes_3000gm.dylib") // Feitian ePass3000GM
+          .add(LINUX, WellKnownModules.LONGMAI_LINUX_DIRS, "libgm3000.1.0.so") // Longmai GM3000
+          .add(LINUX, LINUX_LIBRARY_DIRS, "libgm3000.1.0.so")
+          .add(LINUX, LINUX_LIBRARY_DIRS, "libes_3000gm.so.1.0.0") // Feitian ePass3000GM
+          .build();
 
   private WellKnownSkfLibraries() {}
 
   /** The candidate paths for an OS name as in {@code os.name}. */
   public static List<String> candidates(String osName) {
-    String os = osName.toLowerCase(Locale.ROOT);
-    if (os.startsWith("windows")) {
-      return WINDOWS;
-    }
-    if (os.startsWith("mac")) {
-      return MAC;
-    }
-    return LINUX;
+    return SEARCH.candidates(LibrarySearch.Os.named(osName));
   }
 
   /** The candidates of this OS that exist here. */
   public static List<Path> present() {
-    return candidates(System.getProperty("os.name", "")).stream()
-        .map(Path::of)
-        .filter(Files::isRegularFile)
-        .toList();
+    return SEARCH.present();
+  }
+
+  /** The candidates of {@code os} that exist under {@code root} (for tests and installers). */
+  public static List<Path> present(LibrarySearch.Os os, Path root) {
+    return SEARCH.present(os, root);
   }
 }

@@ -43,6 +43,11 @@
  * {@code SKF_ClearSecureState}. The test-only software SKF library ({@code
  * src/test/native/soft-skf.c}) stands in for USB keys in the tests.
  *
+ * <p><b>Vendor libraries.</b> Where PKCS#11 modules ({@code WellKnownModules}) and SKF libraries
+ * ({@code WellKnownSkfLibraries}) are looked for is one rule, {@code LibrarySearch}: per-OS
+ * candidate files, only existing regular files, each file once. Its root is a parameter so tests
+ * can stand a temporary folder in for each OS.
+ *
  * <p>This package does not build auth tokens or speak HTTP.
  */
 @NullMarked

@@ -11,4 +11,13 @@ public interface Organizations {
 
   /** All organisations, by name. */
   List<Organization> all();
+
+  /**
+   * The region of the user's organisation; empty for a user without one (a platform administrator).
+   */
+  default Optional<String> regionOf(User user) {
+    return Optional.ofNullable(user.organizationId())
+        .flatMap(this::find)
+        .map(Organization::regionCode);
+  }
 }

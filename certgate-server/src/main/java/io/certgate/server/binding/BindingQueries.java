@@ -1,6 +1,9 @@
 package io.certgate.server.binding;
 
 import io.certgate.server.account.AccountPrincipal;
+import io.certgate.server.binding.internal.ListingScope;
+import io.certgate.server.binding.internal.ListingTotals;
+import io.certgate.server.binding.internal.UserPages;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -5,14 +5,14 @@ import io.certgate.core.ErrorCode;
 import io.certgate.core.auth.ValidatedToken;
 import io.certgate.core.challenge.ChallengePurpose;
 import io.certgate.server.account.AccountPrincipal;
-import io.certgate.server.account.Organization;
+import io.certgate.server.account.CaPermissions;
 import io.certgate.server.account.Organizations;
 import io.certgate.server.account.User;
 import io.certgate.server.account.Users;
 import io.certgate.server.api.ApiException;
-import io.certgate.server.provider.Providers;
+import io.certgate.server.challenge.CaChallenges;
+import io.certgate.server.provider.ProviderAvailability;
 import io.certgate.server.provider.TrustRegistry;
-import io.certgate.server.region.Regions;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -37,8 +37,7 @@ class BindingService implements Bindings {
   private final TrustRegistry trust;
   private final Users users;
   private final Organizations organizations;
-  private final Regions regions;
-  private final Providers providers;
+  private final ProviderAvailability availability;
   private final ApplicationEventPublisher events;
   private final TransactionTemplate tx;
   private final Clock clock;
@@ -50,8 +49,7 @@ class BindingService implements Bindings {
       TrustRegistry trust,
       Users users,
       Organizations organizations,
-      Regions regions,
-      Providers providers,
+      ProviderAvailability availability,
       ApplicationEventPublisher events,
       TransactionTemplate tx,
       Clock clock) {
@@ -61,8 +59,7 @@ class BindingService implements Bindings {
     this.trust = trust;
     this.users = users;
     this.organizations = organizations;
-    this.regions = regions;
-    this.providers = providers;
+    this.availability = availability;
     this.events = events;
     this.tx = tx;
     this.clock = clock;
@@ -89,7 +86,8 @@ class BindingService implements Bindings {
     } catch (CertGateException e) {
       throw refuse(actor, "CA_BIND", target, e.code());
     }
-    regionRefusal(user, valid.providerCode())
+    availability
+        .refusal(organizations.regionOf(user), valid.providerCode())
         .ifPresent(
             code -> {
               throw refuse(actor, "CA_BIND", target, code);
@@ -140,22 +138,6 @@ class BindingService implements Bindings {
                     actor.username()));
           }
         });
-  }
-
-  /** A user without an organisation (a platform administrator) has no region. */
-  @Override
-  public Optional<ErrorCode> regionRefusal(User user, String providerCode) {
-    Optional<String> region =
-        Optional.ofNullable(user.organizationId())
-            .flatMap(organizations::find)
-            .map(Organization::regionCode);
-    if (region.isEmpty() || !regions.caEnabled(region.get())) {
-      return Optional.of(ErrorCode.REGION_CA_DISABLED);
-    }
-    if (!providers.enabledFor(region.get()).contains(providerCode)) {
-      return Optional.of(ErrorCode.PROVIDER_DISABLED);
-    }
-    return Optional.empty();
   }
 
   @Override

@@ -1,8 +1,6 @@
 package io.certgate.server.binding;
 
-import io.certgate.core.ErrorCode;
 import io.certgate.core.auth.ValidatedToken;
-import io.certgate.server.account.User;
 import java.util.Optional;
 
 /** Binding lookups and the renewal carry-over, for CA login. */
@@ -19,10 +17,4 @@ public interface Bindings {
    * lock (same provider and lock ID), and publishes {@link CaRenewed}.
    */
   Binding renew(Binding binding, ValidatedToken renewed);
-
-  /**
-   * Step 8's region rules: {@code REGION_CA_DISABLED} when the user's region has no CA business,
-   * {@code PROVIDER_DISABLED} when the provider is not enabled for it; empty when both allow.
-   */
-  Optional<ErrorCode> regionRefusal(User user, String providerCode);
 }

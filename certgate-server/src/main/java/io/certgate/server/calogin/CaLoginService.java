@@ -5,12 +5,14 @@ import io.certgate.core.ErrorCode;
 import io.certgate.core.auth.ValidatedToken;
 import io.certgate.core.challenge.ChallengePurpose;
 import io.certgate.core.token.AuthTokens;
+import io.certgate.server.account.Organizations;
 import io.certgate.server.account.User;
 import io.certgate.server.account.Users;
 import io.certgate.server.binding.Binding;
 import io.certgate.server.binding.Bindings;
-import io.certgate.server.binding.CaChallenges;
+import io.certgate.server.challenge.CaChallenges;
 import io.certgate.server.login.LoginGate;
+import io.certgate.server.provider.ProviderAvailability;
 import io.certgate.server.provider.TrustRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.MessageDigest;
@@ -43,6 +45,8 @@ class CaLoginService {
   private final CaChallenges challenges;
   private final Bindings bindings;
   private final Users users;
+  private final Organizations organizations;
+  private final ProviderAvailability availability;
   private final LoginGate gate;
 
   CaLoginService(
@@ -50,11 +54,15 @@ class CaLoginService {
       CaChallenges challenges,
       Bindings bindings,
       Users users,
+      Organizations organizations,
+      ProviderAvailability availability,
       LoginGate gate) {
     this.trust = trust;
     this.challenges = challenges;
     this.bindings = bindings;
     this.users = users;
+    this.organizations = organizations;
+    this.availability = availability;
     this.gate = gate;
   }
 
@@ -86,7 +94,8 @@ class CaLoginService {
       throw gate.refused(who, LoginGate.CA, ErrorCode.CA_NOT_BOUND);
     }
     gate.checkEnabled(user.get(), who, LoginGate.CA);
-    Optional<ErrorCode> refusal = bindings.regionRefusal(user.get(), valid.providerCode());
+    Optional<ErrorCode> refusal =
+        availability.refusal(organizations.regionOf(user.get()), valid.providerCode());
     if (refusal.isPresent()) {
       throw gate.refused(who, LoginGate.CA, refusal.get());
     }

@@ -6,7 +6,8 @@
  * and carries the binding over. A session opened this way ends when its binding is unbound.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"account", "api", "binding", "login", "provider"})
+@ApplicationModule(
+    allowedDependencies = {"account", "api", "binding", "challenge", "login", "provider"})
 package io.certgate.server.calogin;
 
 import org.jspecify.annotations.NullMarked;

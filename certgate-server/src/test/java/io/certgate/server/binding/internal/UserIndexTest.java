@@ -1,4 +1,4 @@
-package io.certgate.server.binding;
+package io.certgate.server.binding.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

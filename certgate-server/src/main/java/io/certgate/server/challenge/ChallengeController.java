@@ -1,9 +1,10 @@
-package io.certgate.server.binding;
+package io.certgate.server.challenge;
 
 import io.certgate.core.ErrorCode;
 import io.certgate.core.challenge.Challenge;
 import io.certgate.core.challenge.ChallengePurpose;
 import io.certgate.server.account.AccountPrincipal;
+import io.certgate.server.account.CaPermissions;
 import io.certgate.server.account.User;
 import io.certgate.server.account.Users;
 import io.certgate.server.api.ApiException;

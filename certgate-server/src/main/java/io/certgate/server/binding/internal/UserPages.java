@@ -1,4 +1,4 @@
-package io.certgate.server.binding;
+package io.certgate.server.binding.internal;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * same; the metric {@code certgate.listing.answers} counts answers by {@code source}.
  */
 @Component
-final class UserPages {
+public final class UserPages {
   private final JdbcClient jdbc;
   private final ListingTotals totals;
   private final UserIndexes memory;
@@ -49,9 +49,10 @@ final class UserPages {
   }
 
   /** A page's user ids in order and the listing's total. */
-  record Ids(long total, List<Long> ids) {}
+  public record Ids(long total, List<Long> ids) {}
 
-  Ids find(ListingScope scope, @Nullable String name, @Nullable Boolean bound, int page, int size) {
+  public Ids find(
+      ListingScope scope, @Nullable String name, @Nullable Boolean bound, int page, int size) {
     Long org = scope.organizationId();
     Optional<Ids> kept = org == null ? Optional.empty() : memory.find(org, name, bound, page, size);
     if (kept.isPresent()) {
@@ -117,7 +118,7 @@ final class UserPages {
   }
 
   /** A LIKE pattern finding {@code text} anywhere, its wildcards taken literally. */
-  static String contains(String text) {
+  public static String contains(String text) {
     String t = text.strip();
     return "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
   }

@@ -1,4 +1,4 @@
-package io.certgate.server.binding;
+package io.certgate.server.binding.internal;
 
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * the tables directly must move the version themselves.
  */
 @Component
-final class ListingTotals {
+public final class ListingTotals {
   /** Beyond this many totals the map starts afresh: a bound on memory, not a tuning knob. */
   static final int MAX_KEPT = 20_000;
 
@@ -38,7 +38,7 @@ final class ListingTotals {
    * The total of {@code countSql} (a {@code SELECT COUNT(*)} with named parameters) under {@code
    * params}: kept per organisation when {@code organizationId} is present, else counted.
    */
-  long total(String countSql, Map<String, Object> params, Optional<Long> organizationId) {
+  public long total(String countSql, Map<String, Object> params, Optional<Long> organizationId) {
     if (organizationId.isEmpty()) {
       return jdbc.sql(countSql).params(params).query(Long.class).single();
     }

@@ -1,4 +1,4 @@
-package io.certgate.server.binding;
+package io.certgate.server.challenge;
 
 import io.certgate.core.challenge.Challenge;
 import io.certgate.core.challenge.ChallengeGenerator;

@@ -1,4 +1,4 @@
-package io.certgate.server.binding;
+package io.certgate.server.challenge;
 
 import io.certgate.core.challenge.ChallengeGenerator;
 import io.certgate.core.challenge.ChallengeStore;

@@ -1,4 +1,4 @@
-package io.certgate.server.binding;
+package io.certgate.server.binding.internal;
 
 import io.certgate.server.account.AccountPrincipal;
 import io.certgate.server.account.Role;
@@ -16,14 +16,14 @@ import org.jspecify.annotations.Nullable;
  * @param organizationId the one organisation shown, if the scope is an organisation
  * @param selfId the one user shown, if the scope is the actor itself
  */
-record ListingScope(@Nullable Long organizationId, @Nullable Long selfId) {
+public record ListingScope(@Nullable Long organizationId, @Nullable Long selfId) {
 
   /**
    * The scope of {@code actor} asking for {@code organizationId} (null: its default).
    *
    * @throws ApiException FORBIDDEN when an organisation administrator asks for another one
    */
-  static ListingScope of(AccountPrincipal actor, @Nullable Long organizationId) {
+  public static ListingScope of(AccountPrincipal actor, @Nullable Long organizationId) {
     if (actor.isPlatformAdmin()) {
       return new ListingScope(organizationId, null);
     }
@@ -38,14 +38,14 @@ record ListingScope(@Nullable Long organizationId, @Nullable Long selfId) {
   }
 
   /** The condition on {@code users u}, its parameters put into {@code params}. */
-  String onUsers(Map<String, Object> params) {
+  public String onUsers(Map<String, Object> params) {
     return condition("u.organization_id", "u.id", params);
   }
 
   /**
    * The condition on the bindings table under {@code alias}, parameters put into {@code params}.
    */
-  String onBindings(String alias, Map<String, Object> params) {
+  public String onBindings(String alias, Map<String, Object> params) {
     return condition(alias + ".organization_id", alias + ".user_id", params);
   }
 

@@ -1,8 +1,4 @@
-package io.certgate.server.binding;
-
-import io.certgate.server.account.AccountPrincipal;
-import io.certgate.server.account.Role;
-import io.certgate.server.account.User;
+package io.certgate.server.account;
 
 /**
  * Who may bind and unbind CAs for whom (DESIGN.md §9): a user for itself, an organisation

@@ -1,4 +1,4 @@
-package io.certgate.server.binding;
+package io.certgate.server.binding.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
