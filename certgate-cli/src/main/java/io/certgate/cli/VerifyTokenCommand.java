@@ -5,6 +5,7 @@ import io.certgate.core.auth.AuthTokenValidator;
 import io.certgate.core.auth.ChallengeCheck;
 import io.certgate.core.auth.ValidatedToken;
 import io.certgate.core.cert.CertificateValidator;
+import io.certgate.core.token.WebOrigin;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -33,20 +34,29 @@ final class VerifyTokenCommand implements Command {
     Set<String> single = new HashSet<>(ValidationOptions.SINGLE);
     single.addAll(Set.of("--origin", "--nonce"));
     CommandLine line = CommandLine.parse(args, ValidationOptions.MULTI, single);
-    String origin = line.required("--origin");
+    WebOrigin origin = origin(line.required("--origin"));
     String nonce = line.required("--nonce");
     ValidationOptions options = ValidationOptions.from(line);
     String token = new String(InputFiles.read(line.operand()), StandardCharsets.UTF_8);
     try (CertificateValidator certificates = options.validator()) {
       AuthTokenValidator validator =
-          AuthTokenValidator.builder().certificateValidator(certificates).build();
-      ValidatedToken validated = validator.validate(token, origin, ChallengeCheck.fixed(nonce));
+          AuthTokenValidator.builder().certificateValidator(certificates).origin(origin).build();
+      ValidatedToken validated = validator.validate(token, ChallengeCheck.fixed(nonce));
       return Reports.validated(Report.valid(), validated.validation())
           .put("algorithm", validated.algorithm().name())
-          .put("origin", origin)
+          .put("origin", origin.value())
           .put("agentVersion", validated.agentVersion());
     } catch (CertGateException refusal) {
       return Report.invalid(refusal);
+    }
+  }
+
+  /** Written as a browser sends it, as the server does with its configured origin. */
+  private static WebOrigin origin(String text) throws UsageException {
+    try {
+      return WebOrigin.of(text);
+    } catch (IllegalArgumentException e) {
+      throw UsageException.usage("--origin: " + e.getMessage());
     }
   }
 }

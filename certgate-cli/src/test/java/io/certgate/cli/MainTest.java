@@ -174,6 +174,31 @@ class MainTest {
   }
 
   @Test
+  void verifyTokenRefusesAnOriginThatIsNotOneAsAUsageError() throws Exception {
+    Path pem = Files.writeString(dir.resolve("ca.pem"), cert.pem());
+
+    for (String origin :
+        new String[] {"https://zfcg.example.gov.cn/login", "zfcg.example.gov.cn"}) {
+      CliRun run =
+          CliRun.of(
+              "verify-token",
+              "--anchors",
+              pem.toString(),
+              "--origin",
+              origin,
+              "--nonce",
+              "n",
+              "token.json");
+
+      assertThat(run.exitStatus()).as(origin).isEqualTo(2);
+      assertThat(run.stdout())
+          .startsWith("{\"valid\":false,\"error\":\"BAD_REQUEST\",\"message\":\"--origin: ")
+          .contains("is not a web origin");
+      assertThat(run.stderr()).contains("certgate verify-token --anchors");
+    }
+  }
+
+  @Test
   void helpPrintsTheUsageOnStdoutAndExitsZero() {
     CliRun run = CliRun.of("--help");
 

@@ -6,6 +6,7 @@ import io.certgate.core.token.AuthToken;
 import io.certgate.core.token.AuthTokens;
 import io.certgate.core.token.TokenAlgorithm;
 import io.certgate.core.token.TokenSigner;
+import io.certgate.core.token.WebOrigin;
 import io.certgate.testpki.Credential;
 import io.certgate.testpki.KeyKind;
 import io.certgate.testpki.Pem;
@@ -73,7 +74,11 @@ class TestPkiCheckerTest {
     Credential signer = provider.issueUser("王五").signature();
     byte[] signature =
         TokenSigner.sign(
-            TokenAlgorithm.ES256, signer.privateKey(), new BouncyCastleProvider(), ORIGIN, NONCE);
+            TokenAlgorithm.ES256,
+            signer.privateKey(),
+            new BouncyCastleProvider(),
+            WebOrigin.of(ORIGIN),
+            NONCE);
     List<byte[]> chain = List.of(signer.issuers().get(0).getEncoded());
     AuthToken token =
         AuthToken.of(
@@ -108,6 +113,44 @@ class TestPkiCheckerTest {
     assertThat(accepted.stdout()).contains("\"algorithm\":\"ES256\"", "\"agentVersion\":\"test\"");
     assertThat(otherNonce.exitStatus()).isEqualTo(1);
     assertThat(otherNonce.stdout()).contains("\"error\":\"SIGNATURE_INVALID\"");
+  }
+
+  @Test
+  void verifyTokenTakesTheOriginAsTheServerWouldConfigureIt() throws Exception {
+    TestProvider provider = TestProvider.create("demo", KeyKind.EC_P256, Instant.now());
+    Credential signer = provider.issueUser("赵四").signature();
+    byte[] signature =
+        TokenSigner.sign(
+            TokenAlgorithm.ES256,
+            signer.privateKey(),
+            new BouncyCastleProvider(),
+            WebOrigin.of(ORIGIN),
+            NONCE);
+    AuthToken token =
+        AuthToken.of(
+            signer.certificate().getEncoded(),
+            List.of(signer.issuers().get(0).getEncoded()),
+            TokenAlgorithm.ES256,
+            signature,
+            "test");
+    Path file = Files.writeString(dir.resolve("token.json"), AuthTokens.toJson(token));
+    Path root =
+        Files.writeString(
+            dir.resolve("root.pem"), Pem.certificates(List.of(provider.rootCertificate())));
+
+    CliRun run =
+        CliRun.of(
+            "verify-token",
+            "--anchors",
+            root.toString(),
+            "--origin",
+            "HTTP://LocalHost:8080/",
+            "--nonce",
+            NONCE,
+            file.toString());
+
+    assertThat(run.exitStatus()).as(run.stdout()).isZero();
+    assertThat(run.stdout()).contains("\"origin\":\"" + ORIGIN + "\"");
   }
 
   @Test

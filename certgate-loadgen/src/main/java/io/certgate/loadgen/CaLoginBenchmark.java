@@ -6,6 +6,7 @@ import io.certgate.core.token.AuthToken;
 import io.certgate.core.token.AuthTokens;
 import io.certgate.core.token.TokenAlgorithm;
 import io.certgate.core.token.TokenSigner;
+import io.certgate.core.token.WebOrigin;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.time.Duration;
@@ -166,7 +167,8 @@ final class CaLoginBenchmark {
   /** The auth token of DESIGN §5 the local client would send, signed now (outside any timing). */
   static String token(BenchUser u, String origin, String nonce) {
     try {
-      byte[] signature = TokenSigner.sign(u.algorithm(), u.privateKey(), BC, origin, nonce);
+      byte[] signature =
+          TokenSigner.sign(u.algorithm(), u.privateKey(), BC, WebOrigin.of(origin), nonce);
       return AuthTokens.toJson(
           AuthToken.of(
               u.certificate().getEncoded(), List.of(), u.algorithm(), signature, "loadgen"));

@@ -3,6 +3,7 @@ package io.certgate.loadgen;
 import io.certgate.core.token.SignedData;
 import io.certgate.core.token.TokenAlgorithm;
 import io.certgate.core.token.TokenSigner;
+import io.certgate.core.token.WebOrigin;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.security.GeneralSecurityException;
@@ -37,8 +38,8 @@ final class RawVerifyBenchmark {
     TokenAlgorithm alg = user.algorithm();
     String nonce = "raw-verify-baseline-nonce";
     try {
-      byte[] data = SignedData.of(alg, origin, nonce);
-      byte[] signature = TokenSigner.sign(alg, user.privateKey(), BC, origin, nonce);
+      byte[] data = SignedData.of(alg, WebOrigin.of(origin), nonce);
+      byte[] signature = TokenSigner.sign(alg, user.privateKey(), BC, WebOrigin.of(origin), nonce);
       PublicKey key = user.certificate().getPublicKey();
       String name = jcaName(alg);
       // warm-up, then the measured loop

@@ -9,6 +9,7 @@ import io.certgate.core.json.JsonValue;
 import io.certgate.core.token.AuthToken;
 import io.certgate.core.token.AuthTokens;
 import io.certgate.core.token.TokenSignatureVerifier;
+import io.certgate.core.token.WebOrigin;
 import io.certgate.testpki.KeyKind;
 import io.certgate.testpki.Pem;
 import io.certgate.testpki.Pkcs12Files;
@@ -286,7 +287,7 @@ class DebPackageIT {
 
       assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
       AuthToken token = AuthTokens.parse(answer.body());
-      TokenSignatureVerifier.verify(token, certificate, ORIGIN, nonce);
+      TokenSignatureVerifier.verify(token, certificate, WebOrigin.of(ORIGIN), nonce);
     }
   }
 

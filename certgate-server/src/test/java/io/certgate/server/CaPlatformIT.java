@@ -6,6 +6,7 @@ import io.certgate.core.token.AuthToken;
 import io.certgate.core.token.AuthTokens;
 import io.certgate.core.token.TokenAlgorithm;
 import io.certgate.core.token.TokenSigner;
+import io.certgate.core.token.WebOrigin;
 import io.certgate.testpki.Credential;
 import io.certgate.testpki.KeyKind;
 import io.certgate.testpki.TestOids;
@@ -111,7 +112,7 @@ abstract class CaPlatformIT extends PlatformIT {
   static String token(Credential c, String nonce, String origin) {
     try {
       TokenAlgorithm alg = TokenAlgorithm.forKey(c.publicKey());
-      byte[] signature = TokenSigner.sign(alg, c.privateKey(), BC, origin, nonce);
+      byte[] signature = TokenSigner.sign(alg, c.privateKey(), BC, WebOrigin.of(origin), nonce);
       return AuthTokens.toJson(
           AuthToken.of(c.certificate().getEncoded(), ders(c.issuers()), alg, signature, "test/1"));
     } catch (GeneralSecurityException | io.certgate.core.CertGateException e) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.certgate.core.token.SignedData;
 import io.certgate.core.token.TokenAlgorithm;
+import io.certgate.core.token.WebOrigin;
 import io.certgate.testpki.Credential;
 import io.certgate.testpki.CrlServer;
 import io.certgate.testpki.KeyKind;
@@ -157,7 +158,7 @@ abstract class CaRevocationSuite extends CaPlatformIT {
     Path dir = Files.createTempDirectory("cg-openssl");
     try {
       Files.writeString(dir.resolve("key.pem"), Pem.privateKey(c.privateKey()));
-      Files.write(dir.resolve("data"), SignedData.of(alg, ORIGIN, nonce));
+      Files.write(dir.resolve("data"), SignedData.of(alg, WebOrigin.of(ORIGIN), nonce));
       List<String> cmd =
           new ArrayList<>(
               List.of(

@@ -130,6 +130,22 @@ class UnsafeStartupIT {
   }
 
   @Test
+  void aPublicOriginThatIsNoOriginStopsTheServerNamingTheSetting(CapturedOutput output) {
+    assertThatThrownBy(
+            () ->
+                start(
+                    "--certgate.sms.gateway=log",
+                    "--certgate.public-origin=https://zfcg.example.gov.cn/login"))
+        .hasRootCauseInstanceOf(StartupRefused.class);
+    assertThat(output.getAll())
+        .contains("APPLICATION FAILED TO START")
+        .contains(
+            "CERTGATE_PUBLIC_ORIGIN (certgate.public-origin): \"https://zfcg.example.gov.cn/login\""
+                + " is not a web origin: it has a path")
+        .contains("Set CERTGATE_PUBLIC_ORIGIN to the origin users open the platform at");
+  }
+
+  @Test
   void containerForwardedHeaderHandlingIsRefused(CapturedOutput output) {
     assertThatThrownBy(
             () -> start("--certgate.sms.gateway=log", "--server.forward-headers-strategy=native"))

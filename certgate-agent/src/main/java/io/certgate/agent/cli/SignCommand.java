@@ -6,9 +6,9 @@ import io.certgate.agent.AgentVersion;
 import io.certgate.agent.config.AgentConfig;
 import io.certgate.agent.pin.TerminalPin;
 import io.certgate.agent.signing.Authenticator;
-import io.certgate.agent.signing.WebOrigin;
 import io.certgate.agent.token.TokenCertificate;
 import io.certgate.agent.token.Tokens;
+import io.certgate.core.token.WebOrigin;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
@@ -50,15 +50,7 @@ final class SignCommand {
       if (origin == null || nonce == null) {
         throw new IllegalArgumentException("sign needs --origin and --nonce");
       }
-      String o = origin;
-      return new Options(
-          WebOrigin.parse(origin)
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "not an origin: " + o + " (https://host[:port])")),
-          nonce,
-          Optional.ofNullable(certificate));
+      return new Options(WebOrigin.of(origin), nonce, Optional.ofNullable(certificate));
     }
   }
 

@@ -1,6 +1,6 @@
 package io.certgate.agent.config;
 
-import io.certgate.agent.signing.WebOrigin;
+import io.certgate.core.token.WebOrigin;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

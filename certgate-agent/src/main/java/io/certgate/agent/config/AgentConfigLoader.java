@@ -1,6 +1,6 @@
 package io.certgate.agent.config;
 
-import io.certgate.agent.signing.WebOrigin;
+import io.certgate.core.token.WebOrigin;
 import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
@@ -129,14 +129,11 @@ public final class AgentConfigLoader {
       if (candidate.isEmpty()) {
         continue;
       }
-      origins.add(
-          WebOrigin.parse(candidate)
-              .orElseThrow(
-                  () ->
-                      new ConfigException(
-                          "\""
-                              + candidate
-                              + "\" is not an origin (https://host[:port], no path)")));
+      try {
+        origins.add(WebOrigin.of(candidate));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(Key.ORIGINS.property + ": " + e.getMessage());
+      }
     }
     return origins;
   }

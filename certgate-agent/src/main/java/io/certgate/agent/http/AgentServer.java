@@ -2,9 +2,9 @@ package io.certgate.agent.http;
 
 import com.sun.net.httpserver.HttpServer;
 import io.certgate.agent.signing.Authenticator;
-import io.certgate.agent.signing.WebOrigin;
 import io.certgate.agent.status.StatusPage;
 import io.certgate.agent.token.Tokens;
+import io.certgate.core.token.WebOrigin;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -2,7 +2,7 @@ package io.certgate.agent.http;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import io.certgate.agent.signing.WebOrigin;
+import io.certgate.core.token.WebOrigin;
 import java.util.Optional;
 import java.util.Set;
 

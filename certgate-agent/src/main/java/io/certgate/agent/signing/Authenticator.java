@@ -8,6 +8,7 @@ import io.certgate.core.token.AuthToken;
 import io.certgate.core.token.AuthTokens;
 import io.certgate.core.token.TokenAlgorithm;
 import io.certgate.core.token.TokenSigner;
+import io.certgate.core.token.WebOrigin;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
@@ -49,7 +50,7 @@ public final class Authenticator {
           pin,
           (key, provider, certificate) -> {
             TokenAlgorithm alg = algorithm(certificate);
-            byte[] signature = TokenSigner.sign(alg, key, provider, origin.value(), nonce);
+            byte[] signature = TokenSigner.sign(alg, key, provider, origin, nonce);
             return AuthTokens.toJson(
                 AuthToken.of(certificate.getEncoded(), List.of(), alg, signature, agentVersion));
           });

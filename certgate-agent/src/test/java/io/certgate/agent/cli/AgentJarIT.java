@@ -8,6 +8,7 @@ import io.certgate.agent.SoftHsm;
 import io.certgate.core.token.AuthToken;
 import io.certgate.core.token.AuthTokens;
 import io.certgate.core.token.TokenSignatureVerifier;
+import io.certgate.core.token.WebOrigin;
 import io.certgate.testpki.KeyKind;
 import io.certgate.testpki.TestProvider;
 import io.certgate.testpki.UserCredentials;
@@ -109,7 +110,8 @@ class AgentJarIT {
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.err()).contains("PIN for").doesNotContain(PIN);
     AuthToken token = AuthTokens.parse(r.out().strip());
-    TokenSignatureVerifier.verify(token, user.signature().certificate(), ORIGIN, nonce);
+    TokenSignatureVerifier.verify(
+        token, user.signature().certificate(), WebOrigin.of(ORIGIN), nonce);
   }
 
   @Test
@@ -145,7 +147,8 @@ class AgentJarIT {
     assertThat(sign.exit()).as(sign.err()).isZero();
     AuthToken token = AuthTokens.parse(sign.out().strip());
     assertThat(java.util.Base64.getEncoder().encodeToString(token.certificate())).isEqualTo(der);
-    TokenSignatureVerifier.verify(token, sm2.signature().certificate(), ORIGIN, nonce);
+    TokenSignatureVerifier.verify(
+        token, sm2.signature().certificate(), WebOrigin.of(ORIGIN), nonce);
   }
 
   @Test

@@ -53,7 +53,7 @@ class CliTest {
     assertThat(
             run(Map.of(), "sign", "--origin", "https://a.example/path", "--nonce", "n".repeat(44)))
         .isEqualTo(2);
-    assertThat(err()).contains("not an origin");
+    assertThat(err()).contains("is not a web origin: it has a path");
   }
 
   @Test

@@ -3,7 +3,7 @@ package io.certgate.agent.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.certgate.agent.signing.WebOrigin;
+import io.certgate.core.token.WebOrigin;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -105,6 +105,26 @@ class AgentConfigLoaderTest {
 
     assertThat(config.file()).isEqualTo(other);
     assertThat(config.port()).isEqualTo(30000);
+  }
+
+  @Test
+  void originsAreWrittenAsTheBrowserSendsThem() throws Exception {
+    AgentConfig config =
+        loader(Map.of("CERTGATE_AGENT_ORIGINS", "HTTPS://Www.ZcyGov.cn:443/, https://政府采购.cn"))
+            .load();
+
+    assertThat(config.origins())
+        .containsExactlyInAnyOrder(
+            origin("https://www.zcygov.cn"), origin("https://xn--mxtq1mhz1bv3d.cn"));
+  }
+
+  @Test
+  void aBadOriginIsRefusedWithItsReason() {
+    assertThatThrownBy(
+            () -> loader(Map.of("CERTGATE_AGENT_ORIGINS", "https://a.example, a.example")).load())
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("origins: \"a.example\" is not a web origin")
+        .hasMessageContaining("it does not start with http(s)://");
   }
 
   @Test

@@ -3,10 +3,10 @@ package io.certgate.agent.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.certgate.agent.signing.WebOrigin;
 import io.certgate.agent.token.Tokens;
 import io.certgate.core.json.Json;
 import io.certgate.core.json.JsonObject;
+import io.certgate.core.token.WebOrigin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.certgate.agent.SoftHsm;
-import io.certgate.agent.signing.WebOrigin;
 import io.certgate.agent.token.Tokens;
 import io.certgate.core.json.Json;
 import io.certgate.core.json.JsonLimits;
@@ -14,6 +13,7 @@ import io.certgate.core.token.AuthToken;
 import io.certgate.core.token.AuthTokens;
 import io.certgate.core.token.TokenAlgorithm;
 import io.certgate.core.token.TokenSignatureVerifier;
+import io.certgate.core.token.WebOrigin;
 import io.certgate.testpki.KeyKind;
 import io.certgate.testpki.Pem;
 import io.certgate.testpki.Pkcs12Files;
@@ -197,7 +197,8 @@ class AuthenticateIT {
       AuthToken token = AuthTokens.parse(r.body());
       assertThat(token.algorithm()).isEqualTo(c.alg());
       assertThat(token.agentVersion()).isEqualTo("e2e");
-      TokenSignatureVerifier.verify(token, c.user().signature().certificate(), ORIGIN, nonce);
+      TokenSignatureVerifier.verify(
+          token, c.user().signature().certificate(), WebOrigin.of(ORIGIN), nonce);
       assertThat(opensslVerifies(c.user(), token, ORIGIN, nonce, c.dgst(), c.alg())).isTrue();
       assertThat(opensslVerifies(c.user(), token, "https://evil.example", nonce, c.dgst(), c.alg()))
           .isFalse();

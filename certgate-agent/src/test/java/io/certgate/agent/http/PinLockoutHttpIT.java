@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.certgate.agent.PinLockoutModule;
 import io.certgate.agent.SoftHsm;
-import io.certgate.agent.signing.WebOrigin;
 import io.certgate.agent.token.Tokens;
 import io.certgate.core.json.Json;
 import io.certgate.core.json.JsonLimits;
 import io.certgate.core.json.JsonNull;
 import io.certgate.core.json.JsonObject;
 import io.certgate.core.json.JsonValue;
+import io.certgate.core.token.WebOrigin;
 import io.certgate.testpki.KeyKind;
 import io.certgate.testpki.TestProvider;
 import io.certgate.testpki.UserCredentials;

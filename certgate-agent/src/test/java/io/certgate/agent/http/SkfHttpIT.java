@@ -3,7 +3,6 @@ package io.certgate.agent.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.certgate.agent.SoftSkf;
-import io.certgate.agent.signing.WebOrigin;
 import io.certgate.agent.token.Tokens;
 import io.certgate.core.json.Json;
 import io.certgate.core.json.JsonLimits;
@@ -12,6 +11,7 @@ import io.certgate.core.json.JsonString;
 import io.certgate.core.json.JsonValue;
 import io.certgate.core.token.AuthTokens;
 import io.certgate.core.token.TokenSignatureVerifier;
+import io.certgate.core.token.WebOrigin;
 import io.certgate.testpki.KeyKind;
 import io.certgate.testpki.TestProvider;
 import io.certgate.testpki.UserCredentials;
@@ -121,6 +121,9 @@ class SkfHttpIT {
     RawHttp.Response signed = authenticate(id, PIN);
     assertThat(signed.status()).isEqualTo(200);
     TokenSignatureVerifier.verify(
-        AuthTokens.parse(signed.body()), user.signature().certificate(), ORIGIN, NONCE);
+        AuthTokens.parse(signed.body()),
+        user.signature().certificate(),
+        WebOrigin.of(ORIGIN),
+        NONCE);
   }
 }

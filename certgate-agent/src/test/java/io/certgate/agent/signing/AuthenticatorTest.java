@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.certgate.agent.AgentError;
 import io.certgate.agent.AgentException;
 import io.certgate.agent.token.Tokens;
+import io.certgate.core.token.WebOrigin;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -10,6 +10,7 @@ import io.certgate.core.token.AuthToken;
 import io.certgate.core.token.TokenAlgorithm;
 import io.certgate.core.token.TokenSignatureVerifier;
 import io.certgate.core.token.TokenSigner;
+import io.certgate.core.token.WebOrigin;
 import io.certgate.testpki.KeyKind;
 import io.certgate.testpki.TestProvider;
 import io.certgate.testpki.UserCredentials;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class PinLockoutIT {
   private static final String PIN = "802468";
   private static final String WRONG = "000000";
-  private static final String ORIGIN = "https://zcy.example.cn";
+  private static final WebOrigin ORIGIN = WebOrigin.of("https://zcy.example.cn");
   private static final String NONCE = "p".repeat(44);
 
   private static Path lockout;

@@ -11,6 +11,7 @@ import io.certgate.core.token.AuthToken;
 import io.certgate.core.token.TokenAlgorithm;
 import io.certgate.core.token.TokenSignatureVerifier;
 import io.certgate.core.token.TokenSigner;
+import io.certgate.core.token.WebOrigin;
 import io.certgate.testpki.KeyKind;
 import io.certgate.testpki.TestProvider;
 import io.certgate.testpki.UserCredentials;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 class Pkcs11TokensIT {
   private static final String PIN = "246810";
-  private static final String ORIGIN = "https://zcy.example.cn";
+  private static final WebOrigin ORIGIN = WebOrigin.of("https://zcy.example.cn");
   private static final String NONCE = "n".repeat(44);
 
   private static UserCredentials rsaUser;
@@ -103,7 +104,10 @@ class Pkcs11TokensIT {
       assertThatThrownBy(
               () ->
                   TokenSignatureVerifier.verify(
-                      signed, user.signature().certificate(), "https://evil.example", NONCE))
+                      signed,
+                      user.signature().certificate(),
+                      WebOrigin.of("https://evil.example"),
+                      NONCE))
           .hasMessageContaining("signature");
     }
   }

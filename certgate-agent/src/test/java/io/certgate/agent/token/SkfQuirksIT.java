@@ -11,6 +11,7 @@ import io.certgate.agent.AgentError;
 import io.certgate.agent.AgentException;
 import io.certgate.agent.SoftSkf;
 import io.certgate.core.token.TokenSignatureVerifier;
+import io.certgate.core.token.WebOrigin;
 import io.certgate.testpki.KeyKind;
 import io.certgate.testpki.TestProvider;
 import io.certgate.testpki.UserCredentials;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class SkfQuirksIT {
   private static final String PIN = SkfTokensIT.PIN;
-  private static final String ORIGIN = "https://zcy.example.cn";
+  private static final WebOrigin ORIGIN = WebOrigin.of("https://zcy.example.cn");
   private static final String NONCE = "s".repeat(44);
 
   private static Path library;

@@ -6,12 +6,12 @@ import io.certgate.agent.AgentError;
 import io.certgate.agent.AgentException;
 import io.certgate.agent.SoftSkf;
 import io.certgate.agent.signing.Authenticator;
-import io.certgate.agent.signing.WebOrigin;
 import io.certgate.core.token.AuthToken;
 import io.certgate.core.token.AuthTokens;
 import io.certgate.core.token.SignedData;
 import io.certgate.core.token.TokenAlgorithm;
 import io.certgate.core.token.TokenSignatureVerifier;
+import io.certgate.core.token.WebOrigin;
 import io.certgate.testpki.KeyKind;
 import io.certgate.testpki.TestProvider;
 import io.certgate.testpki.UserCredentials;
@@ -148,7 +148,7 @@ class SkfTokensIT {
     TokenSignatureVerifier.verify(
         sign(tokens, signingId(tokens, "Multi", rsaUser)),
         rsaUser.signature().certificate(),
-        ORIGIN,
+        origin(),
         NONCE);
   }
 
@@ -164,7 +164,7 @@ class SkfTokensIT {
 
       TokenAlgorithm alg = TokenAlgorithm.forKey(user.signature().publicKey());
       assertThat(token.algorithm()).isEqualTo(alg);
-      TokenSignatureVerifier.verify(token, user.signature().certificate(), ORIGIN, NONCE);
+      TokenSignatureVerifier.verify(token, user.signature().certificate(), origin(), NONCE);
       assertThat(opensslVerifies(user.signature().certificate(), alg, token.signature())).isTrue();
       byte[] tampered = token.signature().clone();
       tampered[tampered.length - 1] ^= 1;
@@ -242,7 +242,7 @@ class SkfTokensIT {
     Files.move(away, key);
     assertThat(token(tokens, "SM2-Key").info().id()).isEqualTo(tokenIdOf(id));
     TokenSignatureVerifier.verify(
-        sign(tokens, id), sm2User.signature().certificate(), ORIGIN, NONCE);
+        sign(tokens, id), sm2User.signature().certificate(), origin(), NONCE);
   }
 
   @Test
@@ -264,7 +264,7 @@ class SkfTokensIT {
     TokenSignatureVerifier.verify(
         sign(tokens, signingId(tokens, "SM2-Key", sm2User)),
         sm2User.signature().certificate(),
-        ORIGIN,
+        origin(),
         NONCE);
   }
 
@@ -291,7 +291,7 @@ class SkfTokensIT {
         "-----BEGIN PUBLIC KEY-----\n"
             + java.util.Base64.getMimeEncoder().encodeToString(cert.getPublicKey().getEncoded())
             + "\n-----END PUBLIC KEY-----\n");
-    Path data = Files.write(dir.resolve("data"), SignedData.of(alg, ORIGIN, NONCE));
+    Path data = Files.write(dir.resolve("data"), SignedData.of(alg, origin(), NONCE));
     Path sig = Files.write(dir.resolve("sig"), signature);
     List<String> command =
         alg == TokenAlgorithm.SM2SM3

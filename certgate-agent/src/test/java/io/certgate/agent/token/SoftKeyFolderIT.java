@@ -9,6 +9,7 @@ import io.certgate.core.token.AuthToken;
 import io.certgate.core.token.TokenAlgorithm;
 import io.certgate.core.token.TokenSignatureVerifier;
 import io.certgate.core.token.TokenSigner;
+import io.certgate.core.token.WebOrigin;
 import io.certgate.testpki.KeyKind;
 import io.certgate.testpki.Pem;
 import io.certgate.testpki.Pkcs12Files;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SoftKeyFolderIT {
   private static final char[] PASSWORD = "soft-pin-1".toCharArray();
-  private static final String ORIGIN = "http://localhost:8080";
+  private static final WebOrigin ORIGIN = WebOrigin.of("http://localhost:8080");
   private static final String NONCE = "Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5";
 
   @TempDir Path folder;

@@ -1,7 +1,7 @@
 package io.certgate.agent.token;
 
 import io.certgate.agent.signing.Authenticator;
-import io.certgate.agent.signing.WebOrigin;
+import io.certgate.core.token.WebOrigin;
 import io.certgate.testpki.KeyKind;
 import io.certgate.testpki.SoftHsmTokens;
 import io.certgate.testpki.TestProvider;

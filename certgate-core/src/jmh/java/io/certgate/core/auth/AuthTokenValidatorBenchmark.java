@@ -8,6 +8,7 @@ import io.certgate.core.token.AuthTokens;
 import io.certgate.core.token.SignedData;
 import io.certgate.core.token.TokenAlgorithm;
 import io.certgate.core.token.TokenSigner;
+import io.certgate.core.token.WebOrigin;
 import io.certgate.testpki.Credential;
 import io.certgate.testpki.KeyKind;
 import io.certgate.testpki.TestProvider;
@@ -44,7 +45,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class AuthTokenValidatorBenchmark {
   private static final BouncyCastleProvider BC = new BouncyCastleProvider();
-  private static final String ORIGIN = "https://zcy.example.gov.cn";
+  private static final WebOrigin ORIGIN = WebOrigin.of("https://zcy.example.gov.cn");
   private static final String NONCE = "q1ZlH3o2m8m0b3Yp0l9yXbqQ7W4mCk0Xg2o4Z3bq0Rk=";
 
   @Param({"ES256", "RS256", "PS256", "SM2SM3"})
@@ -80,7 +81,11 @@ public class AuthTokenValidatorBenchmark {
                     .revocation(RevocationPolicy.none())
                     .build())
             .build();
-    validator = AuthTokenValidator.builder().certificateValidator(certificates).build();
+    validator =
+        AuthTokenValidator.builder()
+            .certificateValidator(certificates)
+            .origin(ORIGIN)
+            .build();
     key = user.certificate().getPublicKey();
     signature = TokenSigner.sign(alg, user.privateKey(), BC, ORIGIN, NONCE);
     data = SignedData.of(alg, ORIGIN, NONCE);
@@ -105,7 +110,7 @@ public class AuthTokenValidatorBenchmark {
 
   @Benchmark
   public ValidatedToken validate() throws Exception {
-    return validator.validate(json, ORIGIN, ChallengeCheck.fixed(NONCE));
+    return validator.validate(json, ChallengeCheck.fixed(NONCE));
   }
 
   @Benchmark

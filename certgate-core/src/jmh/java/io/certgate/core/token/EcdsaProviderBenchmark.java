@@ -32,13 +32,13 @@ public class EcdsaProviderBenchmark {
     TestKeys.Credential c = TestKeys.of(KeyType.EC_P256);
     bcKey = c.keys().getPublic();
     jdkKey = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(bcKey.getEncoded()));
-    data = SignedData.of(TokenAlgorithm.ES256, "https://zcy.example.gov.cn", "nonce");
+    data = SignedData.of(TokenAlgorithm.ES256, WebOrigin.of("https://zcy.example.gov.cn"), "nonce");
     signature =
         TokenSigner.sign(
             TokenAlgorithm.ES256,
             c.keys().getPrivate(),
             Providers.BC,
-            "https://zcy.example.gov.cn",
+            WebOrigin.of("https://zcy.example.gov.cn"),
             "nonce");
     if (!jdkP256() || !bouncyCastleP256()) {
       throw new IllegalStateException("setup does not verify");

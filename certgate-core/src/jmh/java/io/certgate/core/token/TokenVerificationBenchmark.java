@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class TokenVerificationBenchmark {
-  private static final String ORIGIN = "https://zcy.example.gov.cn";
+  private static final WebOrigin ORIGIN = WebOrigin.of("https://zcy.example.gov.cn");
   private static final String NONCE = "q1ZlH3o2m8m0b3Yp0l9yXbqQ7W4mCk0Xg2o4Z3bq0Rk=";
 
   @Param({"ES256", "ES384", "RS256", "PS256", "SM2SM3"})

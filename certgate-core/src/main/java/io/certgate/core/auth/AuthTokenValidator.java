@@ -3,6 +3,7 @@ package io.certgate.core.auth;
 import io.certgate.core.CertGateException;
 import io.certgate.core.cert.CertificateValidator;
 import io.certgate.core.cert.Purpose;
+import io.certgate.core.token.WebOrigin;
 import java.util.Objects;
 
 /**
@@ -23,17 +24,15 @@ import java.util.Objects;
 public interface AuthTokenValidator {
 
   /**
-   * Validates one token.
+   * Validates one token, signed for the {@linkplain Builder#origin origin} this validator was built
+   * with.
    *
    * @param tokenJson the token as received (at most 64 KiB)
-   * @param origin the origin the token must be signed for: the server's configured public origin,
-   *     never a value taken from the request
    * @param challenge consumes the challenge and yields its nonce; called exactly once, only for a
    *     well-formed token
    * @throws CertGateException the subclass naming the first failed step
    */
-  ValidatedToken validate(String tokenJson, String origin, ChallengeCheck challenge)
-      throws CertGateException;
+  ValidatedToken validate(String tokenJson, ChallengeCheck challenge) throws CertGateException;
 
   static Builder builder() {
     return new Builder();
@@ -43,8 +42,18 @@ public interface AuthTokenValidator {
   final class Builder {
     private CertificateValidator certificates;
     private Purpose purpose = Purpose.LOGIN;
+    private WebOrigin origin;
 
     private Builder() {}
+
+    /**
+     * The origin every token must be signed for (required): the relying party's own configured
+     * origin, never one taken from a request.
+     */
+    public Builder origin(WebOrigin origin) {
+      this.origin = Objects.requireNonNull(origin);
+      return this;
+    }
 
     /** The validator of steps 5–7 (required; the caller owns and closes it). */
     public Builder certificateValidator(CertificateValidator validator) {
@@ -59,13 +68,16 @@ public interface AuthTokenValidator {
     }
 
     /**
-     * @throws IllegalArgumentException without a certificate validator
+     * @throws IllegalArgumentException without a certificate validator or an origin
      */
     public AuthTokenValidator build() {
       if (certificates == null) {
         throw new IllegalArgumentException("a CertificateValidator is required");
       }
-      return new DefaultAuthTokenValidator(certificates, purpose);
+      if (origin == null) {
+        throw new IllegalArgumentException("the origin tokens are signed for is required");
+      }
+      return new DefaultAuthTokenValidator(certificates, purpose, origin);
     }
   }
 }

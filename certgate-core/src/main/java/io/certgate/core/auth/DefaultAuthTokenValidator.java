@@ -8,6 +8,7 @@ import io.certgate.core.cert.ValidatedCertificate;
 import io.certgate.core.token.AuthToken;
 import io.certgate.core.token.AuthTokens;
 import io.certgate.core.token.TokenSignatureVerifier;
+import io.certgate.core.token.WebOrigin;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,14 +17,16 @@ import java.util.List;
 final class DefaultAuthTokenValidator implements AuthTokenValidator {
   private final CertificateValidator certificates;
   private final Purpose purpose;
+  private final WebOrigin origin;
 
-  DefaultAuthTokenValidator(CertificateValidator certificates, Purpose purpose) {
+  DefaultAuthTokenValidator(CertificateValidator certificates, Purpose purpose, WebOrigin origin) {
     this.certificates = certificates;
     this.purpose = purpose;
+    this.origin = origin;
   }
 
   @Override
-  public ValidatedToken validate(String tokenJson, String origin, ChallengeCheck challenge)
+  public ValidatedToken validate(String tokenJson, ChallengeCheck challenge)
       throws CertGateException {
     AuthToken token = AuthTokens.parse(tokenJson); // step 1
     String nonce = challenge.takeNonce(); // step 2

@@ -14,10 +14,13 @@ import org.bouncycastle.jcajce.provider.digest.SM3;
 public final class SignedData {
   private SignedData() {}
 
-  /** {@code H(origin) ‖ H(nonce)}; the result is {@code 2 × alg.hashLength()} bytes long. */
-  public static byte[] of(TokenAlgorithm alg, String origin, String nonce) {
+  /**
+   * {@code H(origin) ‖ H(nonce)}, the origin in its {@linkplain WebOrigin#value() serialisation};
+   * the result is {@code 2 × alg.hashLength()} bytes long.
+   */
+  public static byte[] of(TokenAlgorithm alg, WebOrigin origin, String nonce) {
     MessageDigest digest = digest(alg);
-    byte[] first = digest.digest(origin.getBytes(StandardCharsets.UTF_8));
+    byte[] first = digest.digest(origin.value().getBytes(StandardCharsets.UTF_8));
     byte[] second = digest.digest(nonce.getBytes(StandardCharsets.UTF_8));
     byte[] out = new byte[first.length + second.length];
     System.arraycopy(first, 0, out, 0, first.length);

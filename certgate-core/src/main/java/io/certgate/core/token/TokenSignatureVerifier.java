@@ -27,7 +27,7 @@ public final class TokenSignatureVerifier {
    * @throws SignatureInvalidException if the signature does not verify or cannot be decoded
    */
   public static void verify(
-      AuthToken token, X509Certificate certificate, String origin, String nonce)
+      AuthToken token, X509Certificate certificate, WebOrigin origin, String nonce)
       throws AlgorithmMismatchException, SignatureInvalidException {
     TokenAlgorithm alg = token.algorithm();
     CertificateKeys.CertificateKey key = CertificateKeys.of(certificate);

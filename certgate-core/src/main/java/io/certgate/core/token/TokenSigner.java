@@ -30,7 +30,7 @@ public final class TokenSigner {
    *     device error)
    */
   public static byte[] sign(
-      TokenAlgorithm alg, PrivateKey key, Provider provider, String origin, String nonce)
+      TokenAlgorithm alg, PrivateKey key, Provider provider, WebOrigin origin, String nonce)
       throws GeneralSecurityException {
     byte[] data = SignedData.of(alg, origin, nonce);
     return switch (alg) {

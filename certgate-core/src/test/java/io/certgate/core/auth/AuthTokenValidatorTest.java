@@ -16,12 +16,16 @@ import io.certgate.core.token.AuthToken;
 import io.certgate.core.token.AuthTokens;
 import io.certgate.core.token.TokenAlgorithm;
 import io.certgate.core.token.TokenSigner;
+import io.certgate.core.token.WebOrigin;
 import io.certgate.testpki.Credential;
 import io.certgate.testpki.KeyKind;
 import io.certgate.testpki.TestProvider;
 import io.certgate.testpki.UserCredentials;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.Provider;
 import java.security.SecureRandom;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,6 +34,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,7 +73,11 @@ class AuthTokenValidatorTest {
             .provider(Pki.trust(p256, RevocationPolicy.none()))
             .provider(Pki.trust(sm2, RevocationPolicy.none()))
             .build();
-    validator = AuthTokenValidator.builder().certificateValidator(certificates).build();
+    validator =
+        AuthTokenValidator.builder()
+            .certificateValidator(certificates)
+            .origin(WebOrigin.of(ORIGIN))
+            .build();
   }
 
   @AfterAll
@@ -85,7 +94,7 @@ class AuthTokenValidatorTest {
 
     ValidatedToken validated =
         validator.validate(
-            token(user.signature(), algorithm, ORIGIN, NONCE), ORIGIN, ChallengeCheck.fixed(NONCE));
+            token(user.signature(), algorithm, ORIGIN, NONCE), ChallengeCheck.fixed(NONCE));
 
     assertThat(validated.providerCode()).isEqualTo(provider.code());
     assertThat(validated.lockId()).isEqualTo(user.lockId());
@@ -104,10 +113,9 @@ class AuthTokenValidatorTest {
           return NONCE;
         };
 
+    assertCode(() -> validator.validate("{\"format\":", counting), ErrorCode.TOKEN_MALFORMED);
     assertCode(
-        () -> validator.validate("{\"format\":", ORIGIN, counting), ErrorCode.TOKEN_MALFORMED);
-    assertCode(
-        () -> validator.validate("{\"format\":\"certgate-auth/9\"}", ORIGIN, counting),
+        () -> validator.validate("{\"format\":\"certgate-auth/9\"}", counting),
         ErrorCode.UNSUPPORTED_FORMAT);
     assertThat(taken).hasValue(0);
   }
@@ -120,7 +128,6 @@ class AuthTokenValidatorTest {
         () ->
             validator.validate(
                 token,
-                ORIGIN,
                 () -> {
                   throw new ChallengeUnknownException("used");
                 }),
@@ -129,7 +136,6 @@ class AuthTokenValidatorTest {
         () ->
             validator.validate(
                 token,
-                ORIGIN,
                 () -> {
                   throw new ChallengeExpiredException("late");
                 }),
@@ -148,14 +154,14 @@ class AuthTokenValidatorTest {
                 "1.0"));
 
     assertCode(
-        () -> validator.validate(token, ORIGIN, ChallengeCheck.fixed(NONCE)),
-        ErrorCode.CERT_MALFORMED);
+        () -> validator.validate(token, ChallengeCheck.fixed(NONCE)), ErrorCode.CERT_MALFORMED);
   }
 
   @Test
   void rejectsCertificateOrChainGivenAsPemTextInsteadOfDer() throws Exception {
     Credential user = p256.issueUser("PEM").signature();
-    byte[] signature = TokenSigner.sign(TokenAlgorithm.ES256, user.privateKey(), BC, ORIGIN, NONCE);
+    byte[] signature =
+        TokenSigner.sign(TokenAlgorithm.ES256, user.privateKey(), BC, WebOrigin.of(ORIGIN), NONCE);
     byte[] pem = pem(user.certificate());
     byte[] chainPem = pem(user.issuers().get(0));
     String pemCertificate =
@@ -171,11 +177,10 @@ class AuthTokenValidatorTest {
                 "test/1.0"));
 
     assertCode(
-        () -> validator.validate(pemCertificate, ORIGIN, ChallengeCheck.fixed(NONCE)),
+        () -> validator.validate(pemCertificate, ChallengeCheck.fixed(NONCE)),
         ErrorCode.CERT_MALFORMED);
     assertCode(
-        () -> validator.validate(pemChain, ORIGIN, ChallengeCheck.fixed(NONCE)),
-        ErrorCode.CERT_MALFORMED);
+        () -> validator.validate(pemChain, ChallengeCheck.fixed(NONCE)), ErrorCode.CERT_MALFORMED);
   }
 
   private static byte[] pem(X509Certificate certificate) {
@@ -189,8 +194,7 @@ class AuthTokenValidatorTest {
     String token = token(rsaUser, TokenAlgorithm.RS256, ORIGIN, NONCE).replace("RS256", "ES256");
 
     assertCode(
-        () -> validator.validate(token, ORIGIN, ChallengeCheck.fixed(NONCE)),
-        ErrorCode.ALGORITHM_MISMATCH);
+        () -> validator.validate(token, ChallengeCheck.fixed(NONCE)), ErrorCode.ALGORITHM_MISMATCH);
   }
 
   @Test
@@ -198,8 +202,7 @@ class AuthTokenValidatorTest {
     String token = token(rsa.issueUser("丙").signature(), TokenAlgorithm.PS256, ORIGIN, NONCE);
 
     assertCode(
-        () -> validator.validate(token, ORIGIN, ChallengeCheck.fixed(NONCE)),
-        ErrorCode.ALGORITHM_MISMATCH);
+        () -> validator.validate(token, ChallengeCheck.fixed(NONCE)), ErrorCode.ALGORITHM_MISMATCH);
   }
 
   @Test
@@ -209,11 +212,42 @@ class AuthTokenValidatorTest {
     String otherNonce = token(user, TokenAlgorithm.SM2SM3, ORIGIN, NONCE + "x");
 
     assertCode(
-        () -> validator.validate(otherOrigin, ORIGIN, ChallengeCheck.fixed(NONCE)),
+        () -> validator.validate(otherOrigin, ChallengeCheck.fixed(NONCE)),
         ErrorCode.SIGNATURE_INVALID);
     assertCode(
-        () -> validator.validate(otherNonce, ORIGIN, ChallengeCheck.fixed(NONCE)),
+        () -> validator.validate(otherNonce, ChallengeCheck.fixed(NONCE)),
         ErrorCode.SIGNATURE_INVALID);
+  }
+
+  @Test
+  void theConfiguredOriginIsWrittenOnceAsTheBrowserSendsIt() throws Exception {
+    Credential user = p256.issueUser("庚").signature();
+    AuthTokenValidator configuredLoosely =
+        AuthTokenValidator.builder()
+            .certificateValidator(certificates)
+            .origin(WebOrigin.of("HTTPS://ZFCG.example.gov.cn:443/"))
+            .build();
+
+    assertThat(
+            configuredLoosely
+                .validate(
+                    token(user, TokenAlgorithm.ES256, ORIGIN, NONCE), ChallengeCheck.fixed(NONCE))
+                .providerCode())
+        .isEqualTo(p256.code());
+    // DESIGN §5 signs the serialisation itself: a token made over another spelling is refused
+    assertCode(
+        () ->
+            configuredLoosely.validate(
+                es256OverAnyText(user, ORIGIN + "/", NONCE), ChallengeCheck.fixed(NONCE)),
+        ErrorCode.SIGNATURE_INVALID);
+  }
+
+  @Test
+  void builderRefusesToBuildWithoutAnOrigin() {
+    assertThatThrownBy(
+            () -> AuthTokenValidator.builder().certificateValidator(certificates).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("origin");
   }
 
   @Test
@@ -225,15 +259,12 @@ class AuthTokenValidatorTest {
         () ->
             validator.validate(
                 token(user, TokenAlgorithm.ES256, "https://a.example", NONCE),
-                ORIGIN,
                 ChallengeCheck.fixed(NONCE)),
         ErrorCode.SIGNATURE_INVALID);
     assertCode(
         () ->
             validator.validate(
-                token(user, TokenAlgorithm.ES256, ORIGIN, NONCE),
-                ORIGIN,
-                ChallengeCheck.fixed(NONCE)),
+                token(user, TokenAlgorithm.ES256, ORIGIN, NONCE), ChallengeCheck.fixed(NONCE)),
         ErrorCode.CERT_UNTRUSTED);
   }
 
@@ -245,7 +276,6 @@ class AuthTokenValidatorTest {
         () ->
             validator.validate(
                 token(encryption, TokenAlgorithm.ES256, ORIGIN, NONCE),
-                ORIGIN,
                 ChallengeCheck.fixed(NONCE)),
         ErrorCode.NOT_SIGNATURE_CERT);
   }
@@ -254,10 +284,32 @@ class AuthTokenValidatorTest {
       Credential credential, TokenAlgorithm algorithm, String origin, String nonce)
       throws Exception {
     X509Certificate cert = credential.certificate();
-    byte[] signature = TokenSigner.sign(algorithm, credential.privateKey(), BC, origin, nonce);
+    byte[] signature =
+        TokenSigner.sign(algorithm, credential.privateKey(), BC, WebOrigin.of(origin), nonce);
     List<byte[]> chain = List.of(credential.issuers().get(0).getEncoded());
     return AuthTokens.toJson(
         AuthToken.of(cert.getEncoded(), chain, algorithm, signature, "test/1.0"));
+  }
+
+  /** An ES256 token over {@code SHA-256(origin) ‖ SHA-256(nonce)} for any text, origin or not. */
+  private static String es256OverAnyText(Credential credential, String origin, String nonce)
+      throws Exception {
+    MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+    byte[] data =
+        Arrays.concatenate(
+            sha256.digest(origin.getBytes(StandardCharsets.UTF_8)),
+            sha256.digest(nonce.getBytes(StandardCharsets.UTF_8)));
+    Signature signer = Signature.getInstance("SHA256withECDSA", BC);
+    signer.initSign(credential.privateKey());
+    signer.update(data);
+    List<byte[]> chain = List.of(credential.issuers().get(0).getEncoded());
+    return AuthTokens.toJson(
+        AuthToken.of(
+            credential.certificate().getEncoded(),
+            chain,
+            TokenAlgorithm.ES256,
+            signer.sign(),
+            "test/1.0"));
   }
 
   private static void assertCode(

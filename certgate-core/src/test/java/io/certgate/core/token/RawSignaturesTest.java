@@ -15,7 +15,7 @@ class RawSignaturesTest {
   @EnumSource(TokenAlgorithm.class)
   void refusesRandomSignatureBytesWithoutThrowing(TokenAlgorithm alg) throws Exception {
     var key = TestKeys.of(alg.keyType()).keys().getPublic();
-    byte[] data = SignedData.of(alg, "https://o.example", "n");
+    byte[] data = SignedData.of(alg, WebOrigin.of("https://o.example"), "n");
     Random random = new Random(42);
     for (int i = 0; i < 300; i++) {
       byte[] sig = new byte[random.nextInt(300)];

@@ -17,10 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class TokenSignatureRoundTripTest {
-  private static final String ORIGIN = "https://zcy.example.gov.cn";
+  private static final WebOrigin ORIGIN = WebOrigin.of("https://zcy.example.gov.cn");
   private static final String NONCE = "q1ZlH3o2m8m0b3Yp0l9yXbqQ7W4mCk0Xg2o4Z3bq0Rk=";
 
-  private static AuthToken signedToken(TokenAlgorithm alg, String origin, String nonce)
+  private static AuthToken signedToken(TokenAlgorithm alg, WebOrigin origin, String nonce)
       throws Exception {
     TestKeys.Credential c = TestKeys.of(alg.keyType());
     byte[] sig = TokenSigner.sign(alg, c.keys().getPrivate(), Providers.BC, origin, nonce);
@@ -42,7 +42,7 @@ class TokenSignatureRoundTripTest {
   @ParameterizedTest
   @EnumSource(TokenAlgorithm.class)
   void refusesSignatureForAnotherOrigin(TokenAlgorithm alg) throws Exception {
-    AuthToken token = signedToken(alg, "https://evil.example", NONCE);
+    AuthToken token = signedToken(alg, WebOrigin.of("https://evil.example"), NONCE);
 
     assertThatThrownBy(() -> TokenSignatureVerifier.verify(token, certFor(alg), ORIGIN, NONCE))
         .isInstanceOf(SignatureInvalidException.class);
@@ -204,7 +204,7 @@ class TokenSignatureRoundTripTest {
     var sha256 = java.security.MessageDigest.getInstance("SHA-256");
     byte[] expected =
         org.bouncycastle.util.Arrays.concatenate(
-            sha256.digest(ORIGIN.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            sha256.digest(ORIGIN.value().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
             sha256.digest(NONCE.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 
     assertThat(SignedData.of(TokenAlgorithm.ES256, ORIGIN, NONCE)).isEqualTo(expected);

@@ -7,6 +7,8 @@ import io.certgate.core.auth.ValidatedToken;
 import io.certgate.core.cert.CertificateValidator;
 import io.certgate.core.cert.ProviderTrust;
 import io.certgate.core.revocation.CrlState;
+import io.certgate.core.token.WebOrigin;
+import io.certgate.server.api.StartupRefused;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
@@ -40,7 +42,7 @@ final class DbTrustRegistry implements TrustRegistry {
   private final JdbcProviders providers;
   private final Clock clock;
   private final SecureRandom random;
-  private final String origin;
+  private final WebOrigin origin;
   private final Duration timeout;
   private final MeterRegistry meters;
   private final ApplicationEventPublisher events;
@@ -58,11 +60,27 @@ final class DbTrustRegistry implements TrustRegistry {
     this.providers = providers;
     this.clock = clock;
     this.random = random;
-    this.origin = origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin;
+    this.origin = publicOrigin(origin);
     this.timeout = timeout;
     this.meters = meters;
     this.events = events;
     this.revocationMetrics = new RevocationMetrics(meters, clock, this::crlStates);
+  }
+
+  /**
+   * The configured public origin, read once at start-up and written as browsers send it (DESIGN §5
+   * signs that serialisation); a value that is no origin stops the server instead of failing every
+   * CA login later.
+   */
+  private static WebOrigin publicOrigin(String setting) {
+    try {
+      return WebOrigin.of(setting);
+    } catch (IllegalArgumentException e) {
+      throw new StartupRefused(
+          "CERTGATE_PUBLIC_ORIGIN (certgate.public-origin): " + e.getMessage() + ".",
+          "Set CERTGATE_PUBLIC_ORIGIN to the origin users open the platform at:"
+              + " scheme://host[:port], e.g. https://zfcg.example.gov.cn, without a path.");
+    }
   }
 
   /** A validator and the table rows it was built from. */
@@ -75,7 +93,7 @@ final class DbTrustRegistry implements TrustRegistry {
     Timer.Sample sample = Timer.start(meters);
     String outcome = "ERROR";
     try {
-      ValidatedToken token = current().tokens().validate(tokenJson, origin, challenge);
+      ValidatedToken token = current().tokens().validate(tokenJson, challenge);
       auditRelaxations(token);
       outcome = "OK";
       return token;
@@ -204,7 +222,7 @@ final class DbTrustRegistry implements TrustRegistry {
     revocationMetrics.track(certificates.crlStates().keySet());
     return new State(
         certificates,
-        AuthTokenValidator.builder().certificateValidator(certificates).build(),
+        AuthTokenValidator.builder().certificateValidator(certificates).origin(origin).build(),
         source);
   }
 
