@@ -3,6 +3,8 @@ package io.certgate.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.certgate.server.account.PasswordPolicy;
+import io.certgate.testpki.KeyKind;
+import io.certgate.testpki.UserCredentials;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -13,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  * that made the change goes on, the user's other sessions end (DESIGN §6); CSRF as every other
  * write; audited either way.
  */
-abstract class PasswordChangeSuite extends PlatformIT {
+abstract class PasswordChangeSuite extends CaPlatformIT {
   private static final String NEXT = "Next#Own2027";
   private static final String PATH = "/api/account/password";
 
@@ -161,6 +163,24 @@ abstract class PasswordChangeSuite extends PlatformIT {
     Browser.Res login =
         b.post("/api/auth/sms", "{\"mobile\":\"%s\",\"code\":\"%s\"}".formatted(mobile, code));
     assertThat(login.status()).as(login.body()).isEqualTo(200);
+
+    assertThat(change(b, "Wrong#Pass1", NEXT).error()).isEqualTo("BAD_CREDENTIALS");
+    assertThat(change(b, PASSWORD, NEXT).status()).isEqualTo(204);
+    assertThat(b.get("/api/session").status()).isEqualTo(200);
+    assertThat(passwordLogin(browser(), u.path("username").asString(), NEXT).status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aUserLoggedInByCaStillNeedsTheCurrentPassword() {
+    Browser admin = admin();
+    Setup s = setup(admin, KeyKind.EC_P256);
+    JsonNode u = user(admin, s.organization(), "MEMBER");
+    UserCredentials lock = s.provider().issueUser("修改密码的锁");
+    Browser.Res bound = bind(admin, u.path("id").asLong(), lock.signature());
+    assertThat(bound.status()).as(bound.body()).isEqualTo(201);
+    Browser b = browser();
+    assertThat(caLogin(b, lock.signature()).status()).isEqualTo(200);
 
     assertThat(change(b, "Wrong#Pass1", NEXT).error()).isEqualTo("BAD_CREDENTIALS");
     assertThat(change(b, PASSWORD, NEXT).status()).isEqualTo(204);
