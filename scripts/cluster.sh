@@ -24,7 +24,7 @@ start_node() { # name port
   CERTGATE_DB_URL=$db_url CERTGATE_DB_USER=postgres CERTGATE_DB_PASSWORD= \
     CERTGATE_REDIS_URL=redis://127.0.0.1:$redis_port SERVER_PORT=$2 SERVER_ADDRESS=127.0.0.1 \
     CERTGATE_DATA_DIR=$dir/$1/data CERTGATE_PUBLIC_ORIGIN=http://127.0.0.1:$http_port \
-    CERTGATE_AUDIT_KEY_FILE=$dir/audit.key CERTGATE_SMS_CODE_KEY=$(cat "$dir/sms.key") CERTGATE_TRUSTED_PROXIES=127.0.0.1 CERTGATE_SMS_GATEWAY=${CERTGATE_SMS_GATEWAY:-log} \
+    CERTGATE_AUDIT_KEY_FILE=$dir/audit.key CERTGATE_TRUSTED_PROXIES=127.0.0.1 CERTGATE_SMS_GATEWAY=${CERTGATE_SMS_GATEWAY:-log} \
     nohup java -jar "$jar" >"$dir/$1.log" 2>&1 &
   echo $! >"$dir/$1.pid"
   wait_ready "http://127.0.0.1:$2/actuator/health/readiness" "$dir/$1.log" 120
@@ -84,8 +84,6 @@ case "${1:-}" in
     db_url=$CERTGATE_DB_URL
     # one audit key for both nodes, kept beside the cluster's state, never in the database
     (umask 077 && head -c 32 /dev/urandom | base64 >"$dir/audit.key")
-    # one SMS code key for both nodes: a code sent through one is checked on the other
-    (umask 077 && head -c 32 /dev/urandom | base64 >"$dir/sms.key")
     # one after the other: the first migrates the database and creates the administrator
     start_node node1 "$node1_port"
     start_node node2 "$node2_port"

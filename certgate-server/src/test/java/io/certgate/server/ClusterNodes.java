@@ -33,8 +33,7 @@ final class ClusterNodes {
                 "--certgate.admin.username=" + PlatformIT.ADMIN,
                 "--certgate.admin.password=" + PlatformIT.ADMIN_PASSWORD,
                 "--certgate.sms.gateway=log",
-                "--certgate.audit.key=" + PlatformIT.AUDIT_KEY,
-                "--certgate.sms.code-key=" + PlatformIT.SMS_CODE_KEY));
+                "--certgate.audit.key=" + PlatformIT.AUDIT_KEY));
     args.addAll(List.of(settings));
     return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
         .run(args.toArray(String[]::new));

@@ -41,9 +41,6 @@ public abstract class PlatformIT {
   /** The audit key of this test JVM: generated, as issue 14 asks of tests. */
   public static final String AUDIT_KEY = generatedAuditKey();
 
-  /** The SMS code key the cluster nodes of this test JVM share. */
-  public static final String SMS_CODE_KEY = generatedAuditKey();
-
   @LocalServerPort protected int port;
   @Autowired protected TestClock clock;
   @Autowired protected RecordingCaptchaText captchaText;

@@ -96,18 +96,6 @@ class UnsafeStartupIT {
   }
 
   @Test
-  void clusterModeWithoutAnSmsCodeKeyDoesNotStart(CapturedOutput output) throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue(RedisServer.available(), "no redis-server");
-    try (RedisServer redis = RedisServer.start("unsafe-sms")) {
-      assertThatThrownBy(
-              () -> start("--certgate.sms.gateway=log", "--certgate.redis-url=" + redis.url()))
-          .hasRootCauseInstanceOf(StartupRefused.class);
-    }
-    assertThat(output.getAll())
-        .contains("APPLICATION FAILED TO START", "certgate.sms.code-key", "CERTGATE_SMS_CODE_KEY");
-  }
-
-  @Test
   void onADetectedCloudPlatformTheContainerStillTrustsNoForwardedHeader() throws Exception {
     // Boot would switch Tomcat's own X-Forwarded-For handling on here, trusting every private and
     // loopback address; the server pins it off, so a loopback client's header changes nothing

@@ -1,5 +1,6 @@
 package io.certgate.server.audit;
 
+import io.certgate.server.api.DerivedKeys;
 import io.certgate.server.api.StartupRefused;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +70,16 @@ class AuditKeyConfig {
     }
     log.info("Audit chain key {} (and {} retired)", keys.get(0).id(), keys.size() - 1);
     return new AuditKeys(keys.get(0), keys.subList(1, keys.size()));
+  }
+
+  /**
+   * Keys for other purposes, derived from the current audit key as HMAC(key, "derived-key" ‖ LF ‖
+   * purpose): a text no chain row (it starts with 64 hex digits) or seal (its kind) can have.
+   */
+  @Bean
+  DerivedKeys derivedKeys(AuditKeys keys) {
+    AuditKey current = keys.current();
+    return purpose -> HexFormat.of().parseHex(current.mac("derived-key\n" + purpose));
   }
 
   private static AuditKey parse(String line, AuditKey.Algorithm otherwise) {

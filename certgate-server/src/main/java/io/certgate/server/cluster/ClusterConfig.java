@@ -1,7 +1,6 @@
 package io.certgate.server.cluster;
 
 import io.certgate.core.challenge.ChallengeStore;
-import io.certgate.server.api.StartupRefused;
 import io.certgate.server.limit.RateLimiter;
 import io.certgate.server.login.AccountMarks;
 import io.certgate.server.login.CaptchaAnswers;
@@ -60,19 +59,12 @@ class ClusterConfig {
   }
 
   /**
-   * An SMS code sent through one node can be entered on another, so every node must hash codes with
-   * one key: a key made per process would refuse codes sent through the other nodes.
+   * An SMS code sent through one node can be entered on another: every node hashes codes with one
+   * key (configured, or derived from the audit key they share; see SmsConfig).
    */
   @Bean
   @Primary
-  SmsCodeStore redisSmsCodeStore(
-      StringRedisTemplate redis, Clock clock, @Value("${certgate.sms.code-key:}") String codeKey) {
-    if (codeKey.isBlank()) {
-      throw new StartupRefused(
-          "Cluster mode (certgate.redis-url) needs certgate.sms.code-key: SMS codes are kept"
-              + " as keyed hashes and every node must use the same key.",
-          "Set CERTGATE_SMS_CODE_KEY on every node to one key made by `openssl rand -base64 32`.");
-    }
+  SmsCodeStore redisSmsCodeStore(StringRedisTemplate redis, Clock clock) {
     return new RedisSmsCodeStore(redis, clock);
   }
 

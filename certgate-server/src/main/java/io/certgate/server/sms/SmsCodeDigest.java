@@ -12,8 +12,8 @@ import javax.crypto.spec.SecretKeySpec;
  * The keyed hash an SMS code is kept as (ASVS 2.7.5): HMAC-SHA256 of the store key (purpose and
  * mobile) and the code. A plain hash of six digits would be undone by trying all 10^6 of them; the
  * key, never in the store, is what keeps someone who reads the memory dump or Redis from the live
- * codes. From {@code certgate.sms.code-key} (all nodes of a cluster share it) or made at start-up
- * for a single node (codes then die with the process, which costs a user at most a new code).
+ * codes. From {@code certgate.sms.code-key}, or derived from the audit key (see {@link
+ * io.certgate.server.api.DerivedKeys}); either way the same on every node of a cluster.
  */
 public final class SmsCodeDigest {
   private static final String MAC = "HmacSHA256";
@@ -42,6 +42,14 @@ public final class SmsCodeDigest {
               + " (the same on every node).");
     }
     return new SmsCodeDigest(key);
+  }
+
+  /** A digest under {@code key} (32 bytes or more), e.g. one derived from the audit key. */
+  public static SmsCodeDigest of(byte[] key) {
+    if (key.length < 32) {
+      throw new IllegalArgumentException("an SMS code key has at least 32 bytes");
+    }
+    return new SmsCodeDigest(key.clone());
   }
 
   /** A digest under a key of this process only. */

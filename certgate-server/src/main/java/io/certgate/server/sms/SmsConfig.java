@@ -1,5 +1,6 @@
 package io.certgate.server.sms;
 
+import io.certgate.server.api.DerivedKeys;
 import io.certgate.server.api.StartupRefused;
 import java.net.URI;
 import org.slf4j.Logger;
@@ -20,11 +21,15 @@ import tools.jackson.databind.json.JsonMapper;
 class SmsConfig {
   private static final Logger log = LoggerFactory.getLogger(SmsConfig.class);
 
-  /** The key SMS codes are hashed with: configured, or made for this process. */
+  /**
+   * The key SMS codes are hashed with: configured, or derived from the audit key, which every node
+   * of a cluster already shares (so codes sent through one node check on another, and survive a
+   * restart).
+   */
   @Bean
   SmsCodeDigest smsCodeDigest(
-      @Value("${certgate.sms.code-key:}") String key, java.security.SecureRandom random) {
-    return key.isBlank() ? SmsCodeDigest.random(random) : SmsCodeDigest.of(key);
+      @Value("${certgate.sms.code-key:}") String key, DerivedKeys derivedKeys) {
+    return key.isBlank() ? SmsCodeDigest.of(derivedKeys.derive("sms-code")) : SmsCodeDigest.of(key);
   }
 
   @Bean
