@@ -141,10 +141,26 @@ abstract class OcspFaultSuite extends CaPlatformIT {
     } finally {
       pool.shutdownNow();
     }
-    // Right after the timeout the responder is left alone: the next login does not ask it.
-    int asked = ocsp.requestCount();
+    // Right after the timeout the responder is left alone: the next login does not ask it. (A
+    // request of the eight that a loaded machine delivered late is not the next login's.)
+    int asked = settledRequestCount();
     assertThat(timedLogin(soft.lock()).res().status()).isEqualTo(200);
     assertThat(ocsp.requestCount()).isEqualTo(asked);
+  }
+
+  /** The responder's request count once no request has arrived for half a second (3 s at most). */
+  private static int settledRequestCount() throws InterruptedException {
+    int seen = ocsp.requestCount();
+    long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+    while (System.nanoTime() < deadline) {
+      Thread.sleep(500);
+      int now = ocsp.requestCount();
+      if (now == seen) {
+        return now;
+      }
+      seen = now;
+    }
+    return seen;
   }
 
   @Test
