@@ -49,16 +49,28 @@ final class CaUsersPage {
         By.cssSelector("#ca-users tbody tr[data-user-name='" + displayName + "']"));
   }
 
-  /** The text of a row's cell by its column title (序号, 状态, 证书信息, CA锁ID, 到期时间 ...). */
+  /**
+   * The text of a row's cell by its column title (序号, 状态, 证书信息, CA锁ID, 到期时间 ...), read in one
+   * script run: the page re-renders the table after every change, and element handles taken before
+   * a re-render are gone by the time they are read.
+   */
   String cell(String displayName, String column) {
-    List<WebElement> heads = driver.findElements(By.cssSelector("#ca-users thead th"));
-    for (int i = 0; i < heads.size(); i++) {
-      if (heads.get(i).getText().strip().equals(column)) {
-        return row(displayName).findElements(By.tagName("td")).get(i).getText();
-      }
+    Object text =
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "const heads = [...document.querySelectorAll('#ca-users thead th')]"
+                    + "  .map(h => h.textContent.trim());"
+                    + "const i = heads.indexOf(arguments[1]);"
+                    + "const row = [...document.querySelectorAll('#ca-users tbody tr[data-user-name]')]"
+                    + "  .find(r => r.dataset.userName === arguments[0]);"
+                    + "return i < 0 || !row || !row.cells[i] ? null : row.cells[i].innerText;",
+                displayName,
+                column);
+    if (text == null) {
+      // not an AssertionError: while the page reloads there is no table yet, and waits retry this
+      throw new NoSuchElementException("no cell " + column + " for " + displayName);
     }
-    // not an AssertionError: while the page reloads there is no table yet, and waits retry this
-    throw new NoSuchElementException("no column " + column);
+    return text.toString();
   }
 
   String total() {
